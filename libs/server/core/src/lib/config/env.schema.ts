@@ -1,0 +1,143 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const csv = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+
+/**
+ * The one environment schema of the api and the worker. Every variable is
+ * documented in `.env.example`; a process refuses to start when one is wrong.
+ */
+export class EnvSchema {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Where people reach the app; used for links in emails. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/siantar';
+
+  /** Optional read replicas (comma-separated postgres:// URLs); reads are spread over them. */
+  @IsOptional()
+  @Transform(csv)
+  @Matches(/^postgres(ql)?:\/\/.+/, { each: true, message: 'each replica must be a postgres:// URL' })
+  DATABASE_REPLICA_URLS: string[] = [];
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Every Redis key of this deployment starts with it (BullMQ queues, rate limits). */
+  @Matches(/^[a-zA-Z0-9:_-]{1,64}$/, { message: 'letters, digits, : _ - only (max 64)' })
+  REDIS_PREFIX = 'sb';
+
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters; generate one with `openssl rand -hex 32`' })
+  JWT_SECRET!: string;
+
+  /** Access token lifetime in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  ACCESS_TOKEN_TTL = 900;
+
+  /** Refresh token lifetime in days. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  LOGIN_LOCK_MINUTES = 15;
+
+  /** Login attempts allowed per client address per minute (all accounts together). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_RATE_PER_MINUTE = 30;
+
+  @Transform(csv)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { each: true })
+  CORS_ORIGINS: string[] = ['http://localhost:3000', 'http://localhost:4200'];
+
+  /** Largest accepted JSON body, in bytes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** Largest accepted upload (CSV import), in bytes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(500 * 1024 * 1024)
+  UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Siantar Belajar <no-reply@siantar.test>';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /** Folder of the built Angular app that the api serves at `/`; empty to serve none. */
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR = '';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY = 4;
+
+  /** When true (the default) the api trusts X-Forwarded-For from the first proxy hop. */
+  @IsIn(['true', 'false'])
+  TRUST_PROXY: 'true' | 'false' = 'false';
+}
+
+export type AppConfig = EnvSchema;

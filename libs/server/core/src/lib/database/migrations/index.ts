@@ -1,0 +1,4 @@
+import { Identity1764300000000 } from './1764300000000-identity';
+
+/** Every migration, oldest first. Add new ones at the end. */
+export const MIGRATIONS = [Identity1764300000000];

@@ -1,0 +1,3 @@
+export * from './page';
+export * from './problem';
+export * from './health';

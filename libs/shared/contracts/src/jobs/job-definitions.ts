@@ -1,0 +1,23 @@
+import { IsUUID } from 'class-validator';
+
+/** Queues are split by domain so that one domain's backlog never delays another's. */
+export const QUEUE_NAMES = ['identity'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export class WelcomeEmailJob {
+  @IsUUID()
+  userId!: string;
+}
+
+/**
+ * Every job name is tied to its queue and its payload class here, once.
+ * The producer's `enqueue` only accepts the payload of the name it is given,
+ * and the worker validates the payload against the same class before running it.
+ */
+export const JOB_DEFINITIONS = {
+  'identity.welcome-email': { queue: 'identity', payload: WelcomeEmailJob },
+} as const satisfies Record<string, { queue: QueueName; payload: new () => object }>;
+
+export type JobName = keyof typeof JOB_DEFINITIONS;
+export type JobPayload<N extends JobName> = InstanceType<(typeof JOB_DEFINITIONS)[N]['payload']>;
+export const JOB_NAMES = Object.keys(JOB_DEFINITIONS) as JobName[];
