@@ -12,3 +12,4 @@ export * from './lib/i18n/translated-title.strategy';
 export * from './lib/i18n/language-switch.component';
 export * from './lib/ui/problem-alert.component';
 export * from './lib/ui/icons';
+export * from './lib/ui/form-errors';

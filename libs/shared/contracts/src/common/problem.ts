@@ -10,4 +10,6 @@ export interface ProblemDetails {
   requestId?: string;
   /** Field-level problems for validation errors: `path` is a dotted property path. */
   errors?: { path: string; message: string }[];
+  /** Readiness failures: the state of each dependency. */
+  checks?: Record<string, { status: string; message?: string }>;
 }

@@ -1,7 +1,8 @@
 export const ROLES = ['learner', 'trainer', 'admin', 'supervisor', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const EMPLOYMENT_TYPES = ['PNS', 'PPPK'] as const;
+/** NON_ASN: staff of partner organisations (universities, professional bodies); they have no NIP. */
+export const EMPLOYMENT_TYPES = ['PNS', 'PPPK', 'NON_ASN'] as const;
 export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 
 /** pemda = the city government (root), opd = dinas/badan/kecamatan, bidang = a unit inside an OPD, mitra = a partner organisation. */

@@ -10,6 +10,7 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  ValidateIf,
   MinLength,
 } from 'class-validator';
 import { PageQuery } from '../common/page';
@@ -31,9 +32,11 @@ const lower = ({ value }: { value: unknown }) =>
 export const RANKS: readonly string[] = [...PNS_RANKS, ...PPPK_GRADES];
 
 export class CreateUserRequest {
+  /** Required for PNS and PPPK; partner staff (NON_ASN) have none. */
+  @ValidateIf((o: CreateUserRequest) => o.employmentType !== 'NON_ASN' || o.nip !== undefined)
   @Transform(trim)
   @Matches(/^\d{18}$/, { message: 'nip harus 18 digit angka' })
-  nip!: string;
+  nip?: string;
 
   @Transform(trim)
   @IsString()

@@ -10,12 +10,12 @@ export interface OrgUnitRef {
 export interface UserRef {
   id: string;
   name: string;
-  nip: string;
+  nip: string | null;
 }
 
 export interface UserResponse {
   id: string;
-  nip: string;
+  nip: string | null;
   name: string;
   email: string;
   phone: string | null;

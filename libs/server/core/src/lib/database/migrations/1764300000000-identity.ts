@@ -22,13 +22,13 @@ export class Identity1764300000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE app_user (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        nip char(18) NOT NULL UNIQUE CHECK (nip ~ '^[0-9]{18}$'),
+        nip char(18) UNIQUE CHECK (nip ~ '^[0-9]{18}$'),
         name varchar(150) NOT NULL,
         email varchar(254) NOT NULL,
         phone varchar(20),
         position varchar(150) NOT NULL,
         rank varchar(6),
-        employment_type varchar(4) NOT NULL CHECK (employment_type IN ('PNS', 'PPPK')),
+        employment_type varchar(7) NOT NULL CHECK (employment_type IN ('PNS', 'PPPK', 'NON_ASN')),
         org_unit_id uuid NOT NULL REFERENCES org_unit(id) ON DELETE RESTRICT,
         roles text[] NOT NULL CHECK (
           cardinality(roles) > 0
@@ -44,7 +44,8 @@ export class Identity1764300000000 implements MigrationInterface {
         locked_until timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        CHECK (supervisor_id IS NULL OR supervisor_id <> id)
+        CHECK (supervisor_id IS NULL OR supervisor_id <> id),
+        CHECK (nip IS NOT NULL OR employment_type = 'NON_ASN')
       )`);
     await q.query(`CREATE UNIQUE INDEX app_user_email_uq ON app_user (lower(email))`);
     await q.query(`CREATE INDEX app_user_org_unit_idx ON app_user (org_unit_id)`);

@@ -1,0 +1,54 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  type ApplicationConfig,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+} from '@angular/core';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
+import {
+  TitleStrategy,
+  provideRouter,
+  withComponentInputBinding,
+  withInMemoryScrolling,
+} from '@angular/router';
+import { provideTranslateLoader, provideTranslateService } from '@ngx-translate/core';
+import {
+  AuthService,
+  DEFAULT_LANGUAGE,
+  HttpTranslateLoader,
+  LanguageService,
+  TranslatedTitleStrategy,
+  authInterceptor,
+  provideAppIcons,
+} from '@siantar/web-core';
+import { appRoutes } from './app.routes';
+
+/** Restores the session from the refresh cookie, then loads the right language, before the first render. */
+export async function initializeApp(): Promise<void> {
+  const auth = inject(AuthService);
+  const language = inject(LanguageService);
+  await auth.restoreSession();
+  await language.init();
+}
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideRouter(
+      appRoutes,
+      withComponentInputBinding(),
+      withInMemoryScrolling({ scrollPositionRestoration: 'top', anchorScrolling: 'enabled' }),
+    ),
+    { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
+    // XHR backend (not fetch): the CSV import needs upload progress events.
+    provideHttpClient(withInterceptors([authInterceptor])),
+    provideTranslateService({
+      loader: provideTranslateLoader(HttpTranslateLoader),
+      fallbackLang: DEFAULT_LANGUAGE,
+    }),
+    provideAppIcons(),
+    { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } },
+    provideAppInitializer(initializeApp),
+  ],
+};

@@ -1,0 +1,66 @@
+import type { Routes } from '@angular/router';
+import { authGuard, guestGuard, roleGuard } from '@siantar/web-core';
+import { PublicLayoutComponent } from './shell/public-layout.component';
+import { ShellComponent } from './shell/shell.component';
+
+/** Paths are Indonesian; `title` values are translation keys (see TranslatedTitleStrategy). */
+export const appRoutes: Routes = [
+  {
+    path: '',
+    component: PublicLayoutComponent,
+    children: [
+      {
+        path: 'masuk',
+        title: 'signIn.title',
+        canMatch: [guestGuard],
+        loadComponent: () => import('@siantar/web-identity').then((m) => m.SignInComponent),
+      },
+      {
+        path: 'atur-sandi',
+        title: 'setPassword.title',
+        loadComponent: () => import('@siantar/web-identity').then((m) => m.SetPasswordComponent),
+      },
+    ],
+  },
+  {
+    path: '',
+    component: ShellComponent,
+    canMatch: [authGuard],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'beranda' },
+      {
+        path: 'beranda',
+        title: 'nav.home',
+        loadComponent: () => import('@siantar/web-identity').then((m) => m.HomeComponent),
+      },
+      {
+        path: 'profil',
+        title: 'nav.profile',
+        loadComponent: () => import('@siantar/web-identity').then((m) => m.ProfileComponent),
+      },
+      {
+        path: 'admin',
+        canMatch: [roleGuard('admin')],
+        children: [
+          { path: '', pathMatch: 'full', redirectTo: 'pengguna' },
+          {
+            path: 'pengguna',
+            title: 'nav.users',
+            loadComponent: () => import('@siantar/web-identity').then((m) => m.UsersAdminComponent),
+          },
+          {
+            path: 'pengguna/impor',
+            title: 'import.title',
+            loadComponent: () => import('@siantar/web-identity').then((m) => m.UserImportComponent),
+          },
+          {
+            path: 'unit-organisasi',
+            title: 'nav.orgUnits',
+            loadComponent: () => import('@siantar/web-identity').then((m) => m.OrgUnitsComponent),
+          },
+        ],
+      },
+    ],
+  },
+  { path: '**', redirectTo: 'beranda' },
+];

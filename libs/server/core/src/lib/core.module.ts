@@ -1,0 +1,69 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TerminusModule } from '@nestjs/terminus';
+import { RouteAudit } from './auth/route-audit';
+import { ConfigModule } from './config/config.module';
+import { EnvSchema } from './config/env.schema';
+import { loadConfig } from './config/load-config';
+import { databaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { ProblemFilter } from './http/problem.filter';
+import { RateLimiter } from './http/rate-limiter';
+import { loggerModule } from './logging/logger.module';
+import { MailerService } from './mail/mailer.service';
+import { QueueService } from './queue/queue.service';
+import { RedisModule } from './redis/redis.module';
+import { WorkerHost } from './queue/worker-host';
+
+function jwtModule(config: EnvSchema) {
+  return JwtModule.register({
+    global: true,
+    secret: config.JWT_SECRET,
+    signOptions: { algorithm: 'HS256', expiresIn: config.ACCESS_TOKEN_TTL },
+    verifyOptions: { algorithms: ['HS256'] },
+  });
+}
+
+function shared(config: EnvSchema) {
+  return [
+    ConfigModule.forRoot(config),
+    loggerModule(config),
+    databaseModule(config),
+    RedisModule,
+    DiscoveryModule,
+  ];
+}
+
+/**
+ * Everything an api process needs besides its domains: config, db, redis, errors, health, queues.
+ * The global AccessGuard is registered by the identity domain, which knows how to load a caller.
+ */
+@Global()
+@Module({})
+export class CoreModule {
+  static forApi(config: EnvSchema = loadConfig()): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [...shared(config), jwtModule(config), TerminusModule],
+      controllers: [HealthController],
+      providers: [
+        QueueService,
+        RateLimiter,
+        RouteAudit,
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+      exports: [QueueService, RateLimiter],
+    };
+  }
+
+  /** The worker: no HTTP, but the handler registry, the mailer and a producer for follow-up jobs. */
+  static forWorker(config: EnvSchema = loadConfig()): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: shared(config),
+      providers: [QueueService, MailerService, WorkerHost],
+      exports: [QueueService, MailerService],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { MulterModule } from '@nestjs/platform-express';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessGuard, EnvSchema, PrincipalLoader } from '@siantar/server-core';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { PasswordToken } from './auth/password-token.entity';
+import { RefreshToken } from './auth/refresh-token.entity';
+import { UserPrincipalLoader } from './auth/user-principal.loader';
+import { UserImportService } from './import/user-import.service';
+import { OrgUnit } from './org-units/org-unit.entity';
+import { OrgUnitsController } from './org-units/org-units.controller';
+import { OrgUnitsService } from './org-units/org-units.service';
+import { MeController } from './users/me.controller';
+import { User } from './users/user.entity';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+export const IDENTITY_ENTITIES = [OrgUnit, User, RefreshToken, PasswordToken];
+
+/** Shared by the api module and the jobs module. */
+export const IDENTITY_SERVICES = [UsersService, OrgUnitsService, AuthService];
+
+/**
+ * Users, org units and sign-in. It also installs the global AccessGuard,
+ * because only this domain knows how to load the caller.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+    MulterModule.registerAsync({
+      inject: [EnvSchema],
+      useFactory: (config: EnvSchema) => ({ limits: { fileSize: config.UPLOAD_LIMIT_BYTES, files: 1 } }),
+    }),
+  ],
+  controllers: [AuthController, MeController, UsersController, OrgUnitsController],
+  providers: [
+    ...IDENTITY_SERVICES,
+    UserImportService,
+    { provide: PrincipalLoader, useClass: UserPrincipalLoader },
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [UsersService, OrgUnitsService],
+})
+export class IdentityModule {}
