@@ -1,0 +1,5 @@
+export * from './lib/factories';
+export * from './lib/mail-catcher';
+export * from './lib/test-app';
+export * from './lib/test-context';
+export * from './lib/test-env';
