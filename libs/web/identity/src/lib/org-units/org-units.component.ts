@@ -57,30 +57,39 @@ import { type OrgUnitNode, flattenOrgUnits } from './org-unit-tree';
         >
           <table mat-table [dataSource]="nodes()" class="sb-table">
             <caption class="sb-visually-hidden">
-              {{ 'orgUnits.caption' | translate }}
+              {{
+                'orgUnits.caption' | translate
+              }}
             </caption>
             <ng-container matColumnDef="name">
-              <th mat-header-cell *matHeaderCellDef scope="col">{{ 'orgUnit.name' | translate }}</th>
+              <th mat-header-cell *matHeaderCellDef scope="col">
+                {{ 'orgUnit.name' | translate }}
+              </th>
               <td mat-cell *matCellDef="let node">
-                <div
-                  class="sb-tree-cell"
-                  [style.padding-inline-start.px]="asNode(node).depth * 20"
-                >
+                <div class="sb-tree-cell" [style.padding-inline-start.px]="asNode(node).depth * 20">
                   <div class="sb-strong">{{ asNode(node).unit.name }}</div>
                   <div class="sb-muted sb-path">{{ asNode(node).unit.path.join(' › ') }}</div>
                 </div>
               </td>
             </ng-container>
             <ng-container matColumnDef="code">
-              <th mat-header-cell *matHeaderCellDef scope="col">{{ 'orgUnit.code' | translate }}</th>
+              <th mat-header-cell *matHeaderCellDef scope="col">
+                {{ 'orgUnit.code' | translate }}
+              </th>
               <td mat-cell *matCellDef="let node" class="sb-mono">{{ asNode(node).unit.code }}</td>
             </ng-container>
             <ng-container matColumnDef="kind">
-              <th mat-header-cell *matHeaderCellDef scope="col">{{ 'orgUnit.kind' | translate }}</th>
-              <td mat-cell *matCellDef="let node">{{ 'orgUnitKind.' + asNode(node).unit.kind | translate }}</td>
+              <th mat-header-cell *matHeaderCellDef scope="col">
+                {{ 'orgUnit.kind' | translate }}
+              </th>
+              <td mat-cell *matCellDef="let node">
+                {{ 'orgUnitKind.' + asNode(node).unit.kind | translate }}
+              </td>
             </ng-container>
             <ng-container matColumnDef="users">
-              <th mat-header-cell *matHeaderCellDef scope="col">{{ 'orgUnit.userCount' | translate }}</th>
+              <th mat-header-cell *matHeaderCellDef scope="col">
+                {{ 'orgUnit.userCount' | translate }}
+              </th>
               <td mat-cell *matCellDef="let node">{{ asNode(node).unit.userCount }}</td>
             </ng-container>
             <tr mat-header-row *matHeaderRowDef="columns"></tr>
@@ -128,7 +137,9 @@ import { type OrgUnitNode, flattenOrgUnits } from './org-unit-tree';
                 <mat-option value="">{{ 'common.none' | translate }}</mat-option>
                 @for (node of nodes(); track node.unit.id) {
                   <mat-option [value]="node.unit.id">
-                    <span [style.padding-inline-start.px]="node.depth * 12">{{ node.unit.name }}</span>
+                    <span [style.padding-inline-start.px]="node.depth * 12">{{
+                      node.unit.name
+                    }}</span>
                   </mat-option>
                 }
               </mat-select>

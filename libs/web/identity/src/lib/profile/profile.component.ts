@@ -116,7 +116,9 @@ const PHONE_PATTERN = /^\+?[0-9 ()-]{6,20}$/;
                   <mat-label>{{ 'user.language' | translate }}</mat-label>
                   <mat-select formControlName="language">
                     @for (lang of languages; track lang) {
-                      <mat-option [value]="lang">{{ 'language.name.' + lang | translate }}</mat-option>
+                      <mat-option [value]="lang">{{
+                        'language.name.' + lang | translate
+                      }}</mat-option>
                     }
                   </mat-select>
                   <mat-error>{{ meError('language') }}</mat-error>

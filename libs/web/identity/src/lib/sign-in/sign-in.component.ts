@@ -68,7 +68,10 @@ import {
           <sb-problem-alert [problem]="problem()" />
 
           @if (busy()) {
-            <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | translate" />
+            <mat-progress-bar
+              mode="indeterminate"
+              [attr.aria-label]="'common.loading' | translate"
+            />
           }
           <button mat-flat-button type="submit" [disabled]="busy()">
             {{ 'signIn.submit' | translate }}

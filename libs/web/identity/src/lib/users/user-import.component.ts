@@ -1,5 +1,12 @@
 import { HttpEventType } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
@@ -51,7 +58,12 @@ type Phase = 'idle' | 'uploading' | 'processing' | 'done';
           {{ 'import.columns' | translate }}
           <code class="sb-code">{{ columns }}</code>
         </p>
-        <button mat-stroked-button type="button" (click)="downloadTemplate()" [disabled]="downloading()">
+        <button
+          mat-stroked-button
+          type="button"
+          (click)="downloadTemplate()"
+          [disabled]="downloading()"
+        >
           <mat-icon svgIcon="download" aria-hidden="true" />
           {{ 'import.downloadTemplate' | translate }}
         </button>
@@ -100,7 +112,10 @@ type Phase = 'idle' | 'uploading' | 'processing' | 'done';
       <section class="sb-section" aria-labelledby="sb-import-result-title">
         <h2 id="sb-import-result-title">{{ 'import.result.title' | translate }}</h2>
         <p role="status" class="sb-summary" data-testid="import-summary">
-          {{ 'import.result.summary' | translate: { total: r.total, created: r.created, failed: r.failed } }}
+          {{
+            'import.result.summary'
+              | translate: { total: r.total, created: r.created, failed: r.failed }
+          }}
         </p>
         @if (r.failed > 0) {
           <mat-slide-toggle [checked]="onlyErrors()" (change)="onlyErrors.set($event.checked)">
@@ -115,10 +130,14 @@ type Phase = 'idle' | 'uploading' | 'processing' | 'done';
         >
           <table mat-table [dataSource]="rows()" class="sb-table">
             <caption class="sb-visually-hidden">
-              {{ 'import.result.title' | translate }}
+              {{
+                'import.result.title' | translate
+              }}
             </caption>
             <ng-container matColumnDef="line">
-              <th mat-header-cell *matHeaderCellDef scope="col">{{ 'import.result.line' | translate }}</th>
+              <th mat-header-cell *matHeaderCellDef scope="col">
+                {{ 'import.result.line' | translate }}
+              </th>
               <td mat-cell *matCellDef="let row">{{ row.line }}</td>
             </ng-container>
             <ng-container matColumnDef="nip">
@@ -126,7 +145,9 @@ type Phase = 'idle' | 'uploading' | 'processing' | 'done';
               <td mat-cell *matCellDef="let row" class="sb-mono">{{ row.nip }}</td>
             </ng-container>
             <ng-container matColumnDef="status">
-              <th mat-header-cell *matHeaderCellDef scope="col">{{ 'import.result.status' | translate }}</th>
+              <th mat-header-cell *matHeaderCellDef scope="col">
+                {{ 'import.result.status' | translate }}
+              </th>
               <td mat-cell *matCellDef="let row">
                 <span class="sb-chip" [class.sb-chip-error]="row.status === 'error'">
                   {{ 'import.status.' + row.status | translate }}
@@ -134,7 +155,9 @@ type Phase = 'idle' | 'uploading' | 'processing' | 'done';
               </td>
             </ng-container>
             <ng-container matColumnDef="errors">
-              <th mat-header-cell *matHeaderCellDef scope="col">{{ 'import.result.errors' | translate }}</th>
+              <th mat-header-cell *matHeaderCellDef scope="col">
+                {{ 'import.result.errors' | translate }}
+              </th>
               <td mat-cell *matCellDef="let row">
                 @if (asRow(row).errors.length) {
                   <ul class="sb-error-list">
@@ -174,7 +197,9 @@ export class UserImportComponent {
   protected readonly result = signal<UserImportResult | null>(null);
   protected readonly onlyErrors = signal(false);
   protected readonly downloading = signal(false);
-  protected readonly busy = computed(() => this.phase() === 'uploading' || this.phase() === 'processing');
+  protected readonly busy = computed(
+    () => this.phase() === 'uploading' || this.phase() === 'processing',
+  );
   protected readonly rows = computed<UserImportRowResult[]>(() => {
     const rows = this.result()?.rows ?? [];
     return this.onlyErrors() ? rows.filter((r) => r.status === 'error') : rows;

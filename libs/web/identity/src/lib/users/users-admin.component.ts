@@ -28,7 +28,10 @@ import {
 } from '@siantar/web-core';
 import { catchError, debounceTime, of, switchMap, tap } from 'rxjs';
 import { flattenOrgUnits } from '../org-units/org-unit-tree';
-import { CreateUserDialogComponent, type CreateUserDialogData } from './create-user-dialog.component';
+import {
+  CreateUserDialogComponent,
+  type CreateUserDialogData,
+} from './create-user-dialog.component';
 import { TranslatedPaginatorIntl } from './translated-paginator-intl';
 
 type ActiveFilter = 'all' | 'true' | 'false';
@@ -114,7 +117,9 @@ type ActiveFilter = 'all' | 'true' | 'false';
     >
       <table mat-table [dataSource]="items()" class="sb-table">
         <caption class="sb-visually-hidden">
-          {{ 'users.caption' | translate: { total: total() } }}
+          {{
+            'users.caption' | translate: { total: total() }
+          }}
         </caption>
         <ng-container matColumnDef="name">
           <th mat-header-cell *matHeaderCellDef scope="col">{{ 'user.name' | translate }}</th>
@@ -155,7 +160,8 @@ type ActiveFilter = 'all' | 'true' | 'false';
               type="button"
               [disabled]="pendingId() === u.id"
               [attr.aria-label]="
-                (u.active ? 'users.deactivateUser' : 'users.activateUser') | translate: { name: u.name }
+                (u.active ? 'users.deactivateUser' : 'users.activateUser')
+                  | translate: { name: u.name }
               "
               (click)="toggleActive(u)"
             >

@@ -1,0 +1,173 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatListModule } from '@angular/material/list';
+import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import type { Role } from '@siantar/contracts';
+import { AuthService, LanguageSwitchComponent } from '@siantar/web-core';
+import { filter, map } from 'rxjs';
+import { SkipLinkComponent } from './skip-link.component';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: string;
+  /** Shown only to users with this role; everyone when absent. */
+  role?: Role;
+  exact?: boolean;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/beranda', label: 'nav.home', icon: 'home' },
+  { path: '/profil', label: 'nav.profile', icon: 'person' },
+  { path: '/admin/pengguna', label: 'nav.users', icon: 'group', role: 'admin' },
+  { path: '/admin/unit-organisasi', label: 'nav.orgUnits', icon: 'tree', role: 'admin' },
+];
+
+/** Phones and small tablets get an overlay drawer opened from a menu button. */
+const HANDSET_QUERY = '(max-width: 959.98px)';
+
+@Component({
+  selector: 'sb-shell',
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatButtonModule,
+    MatIconModule,
+    MatListModule,
+    MatSidenavModule,
+    MatToolbarModule,
+    TranslatePipe,
+    LanguageSwitchComponent,
+    SkipLinkComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <sb-skip-link target="sb-main" />
+    <header>
+      <mat-toolbar class="sb-toolbar">
+        @if (handset()) {
+          <button
+            mat-icon-button
+            type="button"
+            (click)="drawer.toggle()"
+            [attr.aria-label]="'nav.menu' | translate"
+            [attr.aria-expanded]="drawer.opened"
+            aria-controls="sb-nav"
+          >
+            <mat-icon svgIcon="menu" aria-hidden="true" />
+          </button>
+        }
+        <a class="sb-brand" routerLink="/beranda">
+          <img src="favicon.svg" alt="" width="28" height="28" />
+          <span>{{ 'app.name' | translate }}</span>
+        </a>
+        <span class="sb-spacer"></span>
+        @if (auth.user(); as user) {
+          <div class="sb-user sb-hide-narrow" data-testid="toolbar-user">
+            <span class="sb-user-name">{{ user.name }}</span>
+            <span class="sb-user-unit">{{ user.orgUnit.name }}</span>
+          </div>
+        }
+        <sb-language-switch />
+        <button
+          mat-icon-button
+          type="button"
+          (click)="signOut()"
+          [disabled]="signingOut()"
+          [attr.aria-label]="'nav.signOut' | translate"
+          [title]="'nav.signOut' | translate"
+        >
+          <mat-icon svgIcon="logout" aria-hidden="true" />
+        </button>
+      </mat-toolbar>
+    </header>
+
+    <mat-sidenav-container class="sb-container">
+      <mat-sidenav
+        #drawer
+        id="sb-nav"
+        class="sb-sidenav"
+        [mode]="handset() ? 'over' : 'side'"
+        [opened]="!handset()"
+        [autoFocus]="handset() ? 'first-tabbable' : false"
+      >
+        <nav [attr.aria-label]="'nav.label' | translate">
+          @if (auth.user(); as user) {
+            <div class="sb-nav-user">
+              <div class="sb-user-name">{{ user.name }}</div>
+              <div class="sb-user-unit">{{ user.orgUnit.name }}</div>
+            </div>
+          }
+          <mat-nav-list>
+            @for (item of navItems(); track item.path) {
+              <a
+                mat-list-item
+                [routerLink]="item.path"
+                routerLinkActive
+                #rla="routerLinkActive"
+                [activated]="rla.isActive"
+                [attr.aria-current]="rla.isActive ? 'page' : null"
+              >
+                <mat-icon matListItemIcon [svgIcon]="item.icon" aria-hidden="true" />
+                <span matListItemTitle>{{ item.label | translate }}</span>
+              </a>
+            }
+          </mat-nav-list>
+        </nav>
+      </mat-sidenav>
+      <mat-sidenav-content>
+        <main id="sb-main" class="sb-main" tabindex="-1">
+          <router-outlet />
+        </main>
+      </mat-sidenav-content>
+    </mat-sidenav-container>
+  `,
+})
+export class ShellComponent {
+  protected readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly sidenav = viewChild.required<MatSidenav>('drawer');
+  protected readonly signingOut = signal(false);
+
+  protected readonly handset = toSignal(
+    inject(BreakpointObserver)
+      .observe(HANDSET_QUERY)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+
+  protected navItems(): NavItem[] {
+    return NAV_ITEMS.filter((item) => !item.role || this.auth.hasRole(item.role));
+  }
+
+  constructor() {
+    // The overlay drawer closes after navigating on a phone.
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => {
+        if (this.handset()) {
+          void this.sidenav().close();
+        }
+      });
+  }
+
+  protected signOut(): void {
+    this.signingOut.set(true);
+    this.auth.logout().subscribe({
+      complete: () => {
+        this.signingOut.set(false);
+        void this.router.navigateByUrl('/masuk');
+      },
+    });
+  }
+}
