@@ -17,10 +17,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The api as main.ts builds it (same pipes, filters, guards, body parsing), with the given domains. */
-export async function createTestApp(config: EnvSchema, imports: Imported[]): Promise<TestApp> {
+/**
+ * The api as main.ts builds it (same pipes, filters, guards, body parsing), with
+ * the given domains; `withCore: false` when `imports` is a root module that brings its own.
+ */
+export async function createTestApp(
+  config: EnvSchema,
+  imports: Imported[],
+  { withCore = true }: { withCore?: boolean } = {},
+): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({
-    imports: [CoreModule.forApi(config), ...imports],
+    imports: withCore ? [CoreModule.forApi(config), ...imports] : imports,
   }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureApp(app, config);

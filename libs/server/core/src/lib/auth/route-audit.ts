@@ -1,21 +1,23 @@
 import { Injectable, type OnApplicationBootstrap, RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ACCESS_RULE } from './access-rules';
+import { ACCESS_RULE, type AccessRule } from './access-rules';
 
-export interface RouteWithoutRule {
+export interface RouteInfo {
   controller: string;
   handler: string;
+  /** e.g. "POST /users/:id/activate" (without the /api/v1 prefix). */
   route: string;
+  rule: AccessRule | undefined;
 }
 
-/** Lists the controller handlers that have no access rule. */
-export function findRoutesWithoutRule(
+/** Every controller handler of the application with the access rule it declares. */
+export function listRoutes(
   discovery: DiscoveryService,
   scanner: MetadataScanner,
   reflector: Reflector,
-): RouteWithoutRule[] {
-  const missing: RouteWithoutRule[] = [];
+): RouteInfo[] {
+  const routes: RouteInfo[] = [];
   for (const wrapper of discovery.getControllers()) {
     const { instance, metatype } = wrapper;
     if (!instance || !metatype) continue;
@@ -25,20 +27,24 @@ export function findRoutesWithoutRule(
       if (typeof handler !== 'function') continue;
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (method === undefined) continue;
-      const rule: unknown = reflector.getAllAndOverride(ACCESS_RULE, [handler, metatype]);
-      if (!rule) {
-        const base = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
-        const path = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
-        missing.push({
-          controller: metatype.name,
-          handler: name,
-          route: `${RequestMethod[method]} /${[base, path].filter(Boolean).join('/')}`,
-        });
-      }
+      const base = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
+      const path = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
+      routes.push({
+        controller: metatype.name,
+        handler: name,
+        route: `${RequestMethod[method]} /${[base, path].filter((p) => p && p !== '/').join('/')}`,
+        rule: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, metatype]),
+      });
     }
   }
-  return missing;
+  return routes;
 }
+
+export const findRoutesWithoutRule = (
+  discovery: DiscoveryService,
+  scanner: MetadataScanner,
+  reflector: Reflector,
+) => listRoutes(discovery, scanner, reflector).filter((r) => !r.rule);
 
 /** Refuses to start an api in which any route forgot to say who may call it. */
 @Injectable()

@@ -9,12 +9,14 @@ export class ConfigError extends Error {
   }
 }
 
-function describe(errors: ValidationError[]): string[] {
+function describe(errors: ValidationError[], raw: Record<string, string>): string[] {
   return errors.flatMap((e) => {
-    const shown =
-      e.property === 'JWT_SECRET' || /PASSWORD|SECRET/.test(e.property)
-        ? '(hidden)'
-        : JSON.stringify(e.value);
+    // Show what the operator wrote, not the coerced value (PORT=eighty, not NaN).
+    const shown = /PASSWORD|SECRET/.test(e.property)
+      ? '(hidden)'
+      : e.property in raw
+        ? JSON.stringify(raw[e.property])
+        : '(not set)';
     return Object.values(e.constraints ?? {}).map(
       (msg) => `${e.property}=${shown}: ${msg.replace(new RegExp(`^${e.property} `), '')}`,
     );
@@ -31,7 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EnvSchema {
   }
   const config = plainToInstance(EnvSchema, input, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
-  if (errors.length > 0) throw new ConfigError(describe(errors));
+  if (errors.length > 0) throw new ConfigError(describe(errors, input));
   return config;
 }
 

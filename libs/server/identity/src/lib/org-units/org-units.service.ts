@@ -57,7 +57,7 @@ export class OrgUnitsService {
 
   private assertInScope(unit: OrgUnit | null, principal: Principal): void {
     const scope = principal.adminScopePath;
-    if (!scope) throw new AppError(403, 'forbidden', 'Hanya admin yang dapat mengubah unit organisasi.');
+    if (!scope) throw new AppError(403, 'org-units.admin-only', 'Hanya admin yang dapat mengubah unit organisasi.');
     if (unit === null ? scope.split('/').filter(Boolean).length !== 1 : !isWithin(unit.path, scope)) {
       throw new AppError(
         403,

@@ -48,7 +48,7 @@ export class UsersService {
   }
 
   async list(query: ListUsersQuery, principal: Principal): Promise<Page<UserResponse>> {
-    const qb = this.scoped(principal).orderBy('lower(u.name)', 'ASC').addOrderBy('u.id', 'ASC');
+    const qb = this.scoped(principal).orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC');
     if (query.q) {
       const q = query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
       qb.andWhere(`(lower(u.name) LIKE :q OR u.nip LIKE :qStart OR lower(u.email) LIKE :q)`, {

@@ -1,0 +1,111 @@
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import type { Role } from '@siantar/contracts';
+import { listRoutes } from '@siantar/server-core';
+import {
+  createOrgUnit,
+  createTestApp,
+  createTestContext,
+  createUser,
+  type TestApp,
+  type TestContext,
+} from '@siantar/server-testing';
+import request from 'supertest';
+import { AppModule } from './app.module';
+
+type Rule = 'public' | 'authenticated' | Role[];
+
+/**
+ * Who may call what, for every route of the api. A route missing here fails
+ * the completeness test, so a new route cannot ship without its row.
+ */
+const MATRIX: [route: string, rule: Rule][] = [
+  ['GET /health/live', 'public'],
+  ['GET /health/ready', 'public'],
+  ['POST /auth/login', 'public'],
+  ['POST /auth/refresh', 'public'],
+  ['POST /auth/logout', 'public'],
+  ['POST /auth/set-password', 'public'],
+  ['POST /auth/password', 'authenticated'],
+  ['GET /me', 'authenticated'],
+  ['PATCH /me', 'authenticated'],
+  ['GET /org-units', 'authenticated'],
+  ['POST /org-units', ['admin']],
+  ['PATCH /org-units/:id', ['admin']],
+  ['GET /users', ['admin']],
+  ['POST /users', ['admin']],
+  ['GET /users/import/template', ['admin']],
+  ['POST /users/import', ['admin']],
+  ['GET /users/:id', ['admin']],
+  ['PATCH /users/:id', ['admin']],
+  ['POST /users/:id/deactivate', ['admin']],
+  ['POST /users/:id/activate', ['admin']],
+];
+
+const ROLES: Role[] = ['learner', 'trainer', 'supervisor', 'partner', 'admin'];
+const SOME_ID = '00000000-0000-4000-8000-000000000000';
+
+describe('authorization of every route, per role (real PostgreSQL + Redis)', () => {
+  let ctx: TestContext;
+  let t: TestApp;
+  const tokens = new Map<Role, string>();
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    t = await createTestApp(ctx.config, [AppModule.forRoot(ctx.config)], { withCore: false });
+    const city = await createOrgUnit(t.db, { code: 'PEMKO' });
+    const partnerUnit = await createOrgUnit(t.db, { code: 'MITRA', kind: 'mitra' });
+    for (const role of ROLES) {
+      const u = await createUser(t.db, {
+        unit: role === 'partner' ? partnerUnit : city,
+        roles: [role],
+        employmentType: role === 'partner' ? 'NON_ASN' : 'PNS',
+      });
+      tokens.set(role, await t.tokenFor(u.id));
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+    await ctx.cleanup();
+  });
+
+  it('has a row for every route the api serves, and every route declares a rule', () => {
+    const routes = listRoutes(t.app.get(DiscoveryService), t.app.get(MetadataScanner), t.app.get(Reflector));
+    expect(routes.filter((r) => !r.rule)).toEqual([]);
+    expect(routes.map((r) => r.route).sort()).toEqual(MATRIX.map(([r]) => r).sort());
+  });
+
+  /** The access guard answers with these codes; a domain's own 401/403 (e.g. no refresh cookie) is not a denial. */
+  const deniedByGuard = (res: { status: number; body: unknown }) =>
+    (res.status === 401 && (res.body as { code?: string }).code === 'unauthorized') ||
+    (res.status === 403 && (res.body as { code?: string }).code === 'forbidden');
+
+  const call = (route: string, token?: string) => {
+    const [method, path] = route.split(' ');
+    const prefix = path.startsWith('/health') ? '/api' : '/api/v1';
+    const url = prefix + path.replace(':id', SOME_ID);
+    const req = request(t.http)[method.toLowerCase() as 'get' | 'post' | 'patch'](url);
+    if (token) req.set('Authorization', `Bearer ${token}`);
+    return req.send({});
+  };
+
+  describe.each(MATRIX)('%s', (route, rule) => {
+    it('without a token', async () => {
+      const res = await call(route);
+      if (rule === 'public') expect(deniedByGuard(res)).toBe(false);
+      else {
+        expect(res.status).toBe(401);
+        expect(res.headers['content-type']).toMatch(/problem\+json/);
+      }
+    });
+
+    it.each(ROLES)('as %s', async (role) => {
+      const res = await call(route, tokens.get(role));
+      const allowed = rule === 'public' || rule === 'authenticated' || rule.includes(role);
+      if (allowed) expect(deniedByGuard(res)).toBe(false);
+      else {
+        expect(res.status).toBe(403);
+        expect((res.body as { code: string }).code).toBe('forbidden');
+      }
+    });
+  });
+});
