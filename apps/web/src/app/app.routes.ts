@@ -5,6 +5,8 @@ import { ShellComponent } from './shell/shell.component';
 
 /** Paths are Indonesian; `title` values are translation keys (see TranslatedTitleStrategy). */
 export const appRoutes: Routes = [
+  // First: a componentful '' route with children would otherwise swallow the empty URL.
+  { path: '', pathMatch: 'full', redirectTo: 'beranda' },
   {
     path: '',
     component: PublicLayoutComponent,
@@ -27,7 +29,6 @@ export const appRoutes: Routes = [
     component: ShellComponent,
     canMatch: [authGuard],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'beranda' },
       {
         path: 'beranda',
         title: 'nav.home',

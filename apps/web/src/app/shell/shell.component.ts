@@ -4,7 +4,7 @@ import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
-import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
+import { type MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -112,8 +112,8 @@ const HANDSET_QUERY = '(max-width: 959.98px)';
                 [routerLink]="item.path"
                 routerLinkActive
                 #rla="routerLinkActive"
+                ariaCurrentWhenActive="page"
                 [activated]="rla.isActive"
-                [attr.aria-current]="rla.isActive ? 'page' : null"
               >
                 <mat-icon matListItemIcon [svgIcon]="item.icon" aria-hidden="true" />
                 <span matListItemTitle>{{ item.label | translate }}</span>

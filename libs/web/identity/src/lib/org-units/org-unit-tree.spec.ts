@@ -23,8 +23,8 @@ describe('flattenOrgUnits', () => {
     expect(nodes.map((n) => `${n.depth}:${n.unit.id}`)).toEqual([
       '0:root',
       '1:opd1',
+      '2:b2', // "Bidang Dua" sorts before "Bidang Satu"
       '2:b1',
-      '2:b2',
       '1:opd2',
     ]);
   });

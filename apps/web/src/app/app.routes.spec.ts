@@ -1,0 +1,104 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { TranslateService, provideTranslateService } from '@ngx-translate/core';
+import type { MeResponse, Role } from '@siantar/contracts';
+import { AuthService, provideAppIcons } from '@siantar/web-core';
+import { appRoutes } from './app.routes';
+
+const me = (roles: Role[]): MeResponse => ({
+  id: 'u1',
+  nip: '198703122010012001',
+  name: roles.includes('admin') ? 'Dedi Simanjuntak' : 'Rina Marpaung',
+  email: 'x@siantar.test',
+  phone: null,
+  position: 'Staf',
+  rank: null,
+  employmentType: 'PNS',
+  orgUnit: {
+    id: 'o1',
+    code: 'DISDUKCAPIL',
+    name: 'Dinas Kependudukan dan Pencatatan Sipil',
+    kind: 'opd',
+  },
+  roles,
+  supervisor: null,
+  adminScope: null,
+  language: 'id',
+  active: true,
+  createdAt: '2025-01-01T00:00:00.000Z',
+});
+
+describe('app routes and shell', () => {
+  let harness: RouterTestingHarness;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(appRoutes),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideTranslateService({ fallbackLang: 'id' }),
+        provideAppIcons(),
+      ],
+    });
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('id', {
+      nav: { home: 'Beranda', profile: 'Profil', users: 'Pengguna', orgUnits: 'Unit Organisasi' },
+      home: { welcome: 'Selamat datang, {{name}}', orgUnit: 'Unit organisasi: {{orgUnit}}' },
+    });
+    translate.use('id');
+    harness = await RouterTestingHarness.create();
+  });
+
+  afterEach(() => {
+    // Admin screens load their data; nothing else may be requested.
+    TestBed.inject(HttpTestingController)
+      .match(() => true)
+      .forEach((r) => r.flush([]));
+  });
+
+  const root = (): HTMLElement => harness.fixture.nativeElement as HTMLElement;
+  const navLinks = (): string[] =>
+    Array.from(root().querySelectorAll('nav a')).map((a) => a.textContent?.trim() ?? '');
+  const url = (): string => TestBed.inject(Router).url;
+
+  it('sends a signed-out visitor to /masuk', async () => {
+    await harness.navigateByUrl('/beranda');
+    expect(url()).toBe('/masuk');
+    await harness.navigateByUrl('/admin/pengguna');
+    expect(url()).toBe('/masuk');
+  });
+
+  it('shows a learner her name, her OPD and only the everyone-navigation', async () => {
+    TestBed.inject(AuthService).setUser(me(['learner']));
+    await harness.navigateByUrl('/');
+    expect(url()).toBe('/beranda');
+    expect(root().querySelector('h1')?.textContent).toContain('Selamat datang, Rina Marpaung');
+    expect(root().textContent).toContain('Dinas Kependudukan dan Pencatatan Sipil');
+    expect(navLinks()).toEqual(['Beranda', 'Profil']);
+    await harness.fixture.whenStable();
+    expect(root().querySelector('[aria-current=page]')?.textContent).toContain('Beranda');
+  });
+
+  it('keeps a learner out of the admin screens', async () => {
+    TestBed.inject(AuthService).setUser(me(['learner']));
+    await harness.navigateByUrl('/admin/pengguna');
+    expect(url()).toBe('/beranda');
+  });
+
+  it('gives an admin the admin navigation and screens', async () => {
+    TestBed.inject(AuthService).setUser(me(['learner', 'admin']));
+    await harness.navigateByUrl('/admin/unit-organisasi');
+    expect(url()).toBe('/admin/unit-organisasi');
+    expect(navLinks()).toEqual(['Beranda', 'Profil', 'Pengguna', 'Unit Organisasi']);
+  });
+
+  it('keeps a signed-in user away from the sign-in page', async () => {
+    TestBed.inject(AuthService).setUser(me(['learner']));
+    await harness.navigateByUrl('/masuk');
+    expect(url()).toBe('/beranda');
+  });
+});
