@@ -1,0 +1,35 @@
+import { type Page, expect } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'siantar-demo';
+
+/** Signs in through the form, as a person would, and waits for the home page. */
+export async function signIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/masuk');
+  await page.getByLabel('NIP atau email').fill(login);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page).toHaveURL(/\/beranda$/);
+  // A previous, interrupted run may have left the account in English: start from Indonesian.
+  if ((await page.locator('html').getAttribute('lang')) === 'en') {
+    await page.getByRole('button', { name: 'Change language' }).click();
+    await page.getByRole('menuitem', { name: 'Bahasa Indonesia' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+  }
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/**
+ * A valid, run-unique PNS NIP: birth YYYYMMDD + appointment YYYYMM (age 18 or more) +
+ * sex (1/2) + 3-digit sequence. The birth date and the sequence come from the clock.
+ */
+export function uniqueNip(seed: number, sex: 1 | 2): string {
+  const year = 1975 + (seed % 20);
+  const month = 1 + (Math.floor(seed / 20) % 12);
+  const day = 1 + (Math.floor(seed / 240) % 28);
+  const appointed = `${year + 25}${pad(1 + (seed % 12), 2)}`;
+  const sequence = pad(1 + (Math.floor(seed / 7) % 999), 3);
+  return `${year}${pad(month, 2)}${pad(day, 2)}${appointed}${sex}${sequence}`;
+}
