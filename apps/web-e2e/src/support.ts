@@ -9,6 +9,7 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page).toHaveURL(/\/beranda$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   // A previous, interrupted run may have left the account in English: start from Indonesian.
   if ((await page.locator('html').getAttribute('lang')) === 'en') {
     await page.getByRole('button', { name: 'Change language' }).click();
