@@ -19,7 +19,11 @@ module.exports = {
       transformers: [
         {
           name: '@nestjs/swagger/plugin',
-          options: { dtoFileNameSuffix: ['.dto.ts', '.response.ts'], classValidatorShim: true, introspectComments: true },
+          options: {
+            dtoFileNameSuffix: ['.dto.ts', '.response.ts'],
+            classValidatorShim: true,
+            introspectComments: true,
+          },
         },
       ],
     }),

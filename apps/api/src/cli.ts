@@ -9,7 +9,9 @@ async function main(command: string | undefined): Promise<void> {
     case 'migrate': {
       await ensureDatabase(config.DATABASE_URL);
       const done = await runMigrations(config, (l) => console.log(l));
-      console.log(done.length ? `${done.length} migration(s) applied.` : 'Database schema is up to date.');
+      console.log(
+        done.length ? `${done.length} migration(s) applied.` : 'Database schema is up to date.',
+      );
       return;
     }
     case 'seed':

@@ -12,7 +12,9 @@ async function bootstrap(): Promise<void> {
   });
   configureApp(app, config);
   await app.listen(config.PORT);
-  console.log(`Siantar Belajar api listening on http://localhost:${config.PORT} (pid ${process.pid})`);
+  console.log(
+    `Siantar Belajar api listening on http://localhost:${config.PORT} (pid ${process.pid})`,
+  );
 }
 
 bootstrap().catch((e: unknown) => {

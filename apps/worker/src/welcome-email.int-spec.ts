@@ -58,17 +58,23 @@ describe('the worker: welcome email through BullMQ and SMTP (real PostgreSQL + R
 
   it('refuses to start when a job has no handler', async () => {
     await expect(createTestWorker(ctx.config, [])).rejects.toThrow(JobRegistryError);
-    await expect(createTestWorker(ctx.config, [])).rejects.toThrow(/identity.welcome-email" has no handler/);
+    await expect(createTestWorker(ctx.config, [])).rejects.toThrow(
+      /identity.welcome-email" has no handler/,
+    );
   });
 
   it('delivers a job queued while no worker ran, with a working set-password link, exactly once', async () => {
     const user = await createUserViaApi('lamtiur@siantar.test');
     // The job waits in Redis until a worker starts: nothing is lost while workers are down.
-    const worker: INestApplicationContext = await createTestWorker(ctx.config, [IdentityJobsModule]);
+    const worker: INestApplicationContext = await createTestWorker(ctx.config, [
+      IdentityJobsModule,
+    ]);
     try {
       const msg = await mail.waitFor((m) => m.subject === 'Akun Siantar Belajar Anda sudah dibuat');
       expect(msg.text).toContain('Lamtiur Sihombing');
-      const link = /https:\/\/belajar\.siantar\.test\/atur-sandi\?token=([\w-]+)/.exec(msg.text ?? '');
+      const link = /https:\/\/belajar\.siantar\.test\/atur-sandi\?token=([\w-]+)/.exec(
+        msg.text ?? '',
+      );
       expect(link).not.toBeNull();
       await request(api.http)
         .post('/api/v1/auth/set-password')
@@ -81,15 +87,30 @@ describe('the worker: welcome email through BullMQ and SMTP (real PostgreSQL + R
 
       // Enqueuing the same business key again is a no-op; running the job again sends nothing.
       const queue = worker.get(QueueService);
-      await queue.enqueue('identity.welcome-email', { userId: user.id }, { jobId: `welcome-email-${user.id}` });
-      await queue.enqueue('identity.welcome-email', { userId: user.id }, { jobId: `welcome-email-again-${user.id}` });
-      const q = new Queue('identity', { connection: { url: ctx.config.REDIS_URL }, prefix: ctx.config.REDIS_PREFIX });
+      await queue.enqueue(
+        'identity.welcome-email',
+        { userId: user.id },
+        { jobId: `welcome-email-${user.id}` },
+      );
+      await queue.enqueue(
+        'identity.welcome-email',
+        { userId: user.id },
+        { jobId: `welcome-email-again-${user.id}` },
+      );
+      const q = new Queue('identity', {
+        connection: { url: ctx.config.REDIS_URL },
+        prefix: ctx.config.REDIS_PREFIX,
+      });
       try {
-        await waitUntil(async () => (await q.getJob(`welcome-email-again-${user.id}`))?.finishedOn !== undefined);
+        await waitUntil(
+          async () => (await q.getJob(`welcome-email-again-${user.id}`))?.finishedOn !== undefined,
+        );
       } finally {
         await q.close();
       }
-      expect(mail.messages.filter((m) => (m.to as { text: string }).text.includes('lamtiur@'))).toHaveLength(1);
+      expect(
+        mail.messages.filter((m) => (m.to as { text: string }).text.includes('lamtiur@')),
+      ).toHaveLength(1);
     } finally {
       await worker.close();
     }
@@ -103,9 +124,16 @@ describe('the worker: welcome email through BullMQ and SMTP (real PostgreSQL + R
       expect(msg.subject).toBe('Your Siantar Belajar account is ready');
       expect(msg.html).toContain('Set password');
 
-      const q = new Queue('identity', { connection: { url: ctx.config.REDIS_URL }, prefix: ctx.config.REDIS_PREFIX });
+      const q = new Queue('identity', {
+        connection: { url: ctx.config.REDIS_URL },
+        prefix: ctx.config.REDIS_PREFIX,
+      });
       try {
-        await q.add('identity.welcome-email', { userId: 'not-a-uuid' }, { jobId: 'bad-payload', attempts: 5 });
+        await q.add(
+          'identity.welcome-email',
+          { userId: 'not-a-uuid' },
+          { jobId: 'bad-payload', attempts: 5 },
+        );
         await waitUntil(async () => (await q.getJob('bad-payload'))?.failedReason !== undefined);
         const job = await q.getJob('bad-payload');
         expect(job?.failedReason).toMatch(/Invalid payload.*userId/);

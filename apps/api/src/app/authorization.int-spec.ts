@@ -69,7 +69,11 @@ describe('authorization of every route, per role (real PostgreSQL + Redis)', () 
   });
 
   it('has a row for every route the api serves, and every route declares a rule', () => {
-    const routes = listRoutes(t.app.get(DiscoveryService), t.app.get(MetadataScanner), t.app.get(Reflector));
+    const routes = listRoutes(
+      t.app.get(DiscoveryService),
+      t.app.get(MetadataScanner),
+      t.app.get(Reflector),
+    );
     expect(routes.filter((r) => !r.rule)).toEqual([]);
     expect(routes.map((r) => r.route).sort()).toEqual(MATRIX.map(([r]) => r).sort());
   });

@@ -1,4 +1,9 @@
-import { createTestApp, createTestContext, type TestApp, type TestContext } from '@siantar/server-testing';
+import {
+  createTestApp,
+  createTestContext,
+  type TestApp,
+  type TestContext,
+} from '@siantar/server-testing';
 import request from 'supertest';
 
 describe('health endpoints', () => {
@@ -14,7 +19,10 @@ describe('health endpoints', () => {
     try {
       await request(t.http).get('/api/health/live').expect(200, { status: 'ok' });
       const ready = await request(t.http).get('/api/health/ready').expect(200);
-      expect(ready.body).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, redis: { status: 'up' } } });
+      expect(ready.body).toMatchObject({
+        status: 'ok',
+        info: { postgres: { status: 'up' }, redis: { status: 'up' } },
+      });
     } finally {
       await t.close();
     }
@@ -35,10 +43,17 @@ describe('health endpoints', () => {
   it('answers unknown API paths with a problem+json 404 and the request id', async () => {
     const t = await createTestApp(ctx.config, []);
     try {
-      const res = await request(t.http).get('/api/v1/tidak-ada').set('X-Request-Id', 'test-request-0001').expect(404);
+      const res = await request(t.http)
+        .get('/api/v1/tidak-ada')
+        .set('X-Request-Id', 'test-request-0001')
+        .expect(404);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
       expect(res.headers['x-request-id']).toBe('test-request-0001');
-      expect(res.body).toMatchObject({ status: 404, code: 'not-found', requestId: 'test-request-0001' });
+      expect(res.body).toMatchObject({
+        status: 404,
+        code: 'not-found',
+        requestId: 'test-request-0001',
+      });
       const docs = await request(t.http).get('/api/docs/openapi.json').expect(200);
       expect((docs.body as { openapi: string }).openapi).toMatch(/^3\./);
     } finally {

@@ -16,7 +16,11 @@ describe('process start-up with bad configuration', () => {
   it.each([
     [MAIN, { JWT_SECRET: 'short' }, /JWT_SECRET=\(hidden\): must be at least 32 characters/],
     [MAIN, { JWT_SECRET: 'x'.repeat(40), PORT: 'eighty' }, /PORT="eighty"/],
-    [WORKER, { JWT_SECRET: 'x'.repeat(40), REDIS_URL: 'localhost:6379' }, /REDIS_URL="localhost:6379": must be a redis:\/\//],
+    [
+      WORKER,
+      { JWT_SECRET: 'x'.repeat(40), REDIS_URL: 'localhost:6379' },
+      /REDIS_URL="localhost:6379": must be a redis:\/\//,
+    ],
   ])('%s refuses to start, naming the bad variable', (entry, env, message) => {
     const run = spawnSync(process.execPath, [entry], {
       env: { PATH: process.env['PATH'], ...env },

@@ -2,7 +2,13 @@ import { composeNip } from '@siantar/util';
 import { dataSourceOptions, type EnvSchema } from '@siantar/server-core';
 import { hashPassword } from '@siantar/server-identity';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DEMO_ACCOUNTS, DEMO_PARTNER_STAFF, DEMO_STAFF, DEMO_UNITS, type DemoUser } from './demo-data';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PARTNER_STAFF,
+  DEMO_STAFF,
+  DEMO_UNITS,
+  type DemoUser,
+} from './demo-data';
 
 export const DEMO_PASSWORD = 'siantar-demo';
 
@@ -31,7 +37,11 @@ async function upsertUser(
 ): Promise<void> {
   const nip = u.type === 'NON_ASN' ? null : composeNip(u.birth, u.appointed, u.sex, u.seq);
   const supervisor = u.supervisor
-    ? ((await em.query(`SELECT id FROM app_user WHERE lower(email) = $1`, [u.supervisor])) as { id: string }[])[0]?.id
+    ? (
+        (await em.query(`SELECT id FROM app_user WHERE lower(email) = $1`, [u.supervisor])) as {
+          id: string;
+        }[]
+      )[0]?.id
     : null;
   await em.query(
     `INSERT INTO app_user (nip, name, email, position, rank, employment_type, org_unit_id, roles,

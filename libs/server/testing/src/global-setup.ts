@@ -16,7 +16,9 @@ export default async function globalSetup(): Promise<void> {
     await redis.connect();
     await redis.ping();
   } catch (e) {
-    throw new Error(`Integration tests need Redis at ${TEST_REDIS_URL} (set TEST_REDIS_URL): ${String(e)}`);
+    throw new Error(
+      `Integration tests need Redis at ${TEST_REDIS_URL} (set TEST_REDIS_URL): ${String(e)}`,
+    );
   } finally {
     redis.disconnect();
   }
@@ -25,6 +27,10 @@ export default async function globalSetup(): Promise<void> {
     await dropStaleDatabases(c);
     await c.query(`CREATE DATABASE "${name}"`);
   });
-  await runMigrations({ DATABASE_URL: urlFor(name), DATABASE_REPLICA_URLS: [], DATABASE_POOL_SIZE: 2 });
+  await runMigrations({
+    DATABASE_URL: urlFor(name),
+    DATABASE_REPLICA_URLS: [],
+    DATABASE_POOL_SIZE: 2,
+  });
   process.env[TEMPLATE_ENV] = name;
 }

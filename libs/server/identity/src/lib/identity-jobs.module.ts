@@ -9,7 +9,10 @@ import { WelcomeEmailHandler } from './jobs/welcome-email.job';
 @Module({
   imports: [
     TypeOrmModule.forFeature(IDENTITY_ENTITIES),
-    JwtModule.registerAsync({ inject: [EnvSchema], useFactory: (c: EnvSchema) => ({ secret: c.JWT_SECRET }) }),
+    JwtModule.registerAsync({
+      inject: [EnvSchema],
+      useFactory: (c: EnvSchema) => ({ secret: c.JWT_SECRET }),
+    }),
   ],
   providers: [...IDENTITY_SERVICES, WelcomeEmailHandler],
 })

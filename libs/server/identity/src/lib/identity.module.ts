@@ -31,7 +31,9 @@ export const IDENTITY_SERVICES = [UsersService, OrgUnitsService, AuthService];
     TypeOrmModule.forFeature(IDENTITY_ENTITIES),
     MulterModule.registerAsync({
       inject: [EnvSchema],
-      useFactory: (config: EnvSchema) => ({ limits: { fileSize: config.UPLOAD_LIMIT_BYTES, files: 1 } }),
+      useFactory: (config: EnvSchema) => ({
+        limits: { fileSize: config.UPLOAD_LIMIT_BYTES, files: 1 },
+      }),
     }),
   ],
   controllers: [AuthController, MeController, UsersController, OrgUnitsController],

@@ -20,7 +20,12 @@ export async function createOrgUnit(
   const code = opts.code ?? `UNIT-${n}`;
   const rows: { id: string }[] = await db.query(
     `INSERT INTO org_unit (code, name, kind, parent_id, path) VALUES ($1, $2, $3, $4, '') RETURNING id`,
-    [code, opts.name ?? `Unit ${n}`, opts.kind ?? (opts.parent ? 'opd' : 'pemda'), opts.parent?.id ?? null],
+    [
+      code,
+      opts.name ?? `Unit ${n}`,
+      opts.kind ?? (opts.parent ? 'opd' : 'pemda'),
+      opts.parent?.id ?? null,
+    ],
   );
   const id = rows[0].id;
   const path = `${opts.parent?.path ?? '/'}${id}/`;
@@ -38,7 +43,12 @@ export interface TestUser {
 export function uniqueNip(): string {
   const n = next();
   const year = 1970 + (n % 30);
-  return composeNip(`${year}-0${1 + (n % 9)}-1${n % 10}`, `${year + 25}-0${1 + (n % 9)}`, n % 2 ? 'male' : 'female', randomInt(1, 999));
+  return composeNip(
+    `${year}-0${1 + (n % 9)}-1${n % 10}`,
+    `${year + 25}-0${1 + (n % 9)}`,
+    n % 2 ? 'male' : 'female',
+    randomInt(1, 999),
+  );
 }
 
 export async function createUser(

@@ -35,7 +35,13 @@ export async function startMailCatcher(): Promise<MailCatcher> {
     messages,
     waitFor(match, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching mail within ${timeoutMs} ms (${messages.length} received)`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(`no matching mail within ${timeoutMs} ms (${messages.length} received)`),
+            ),
+          timeoutMs,
+        );
         const check = () => {
           const found = messages.find(match);
           if (found) {

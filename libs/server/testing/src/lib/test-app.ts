@@ -1,4 +1,9 @@
-import type { DynamicModule, INestApplication, INestApplicationContext, Type } from '@nestjs/common';
+import type {
+  DynamicModule,
+  INestApplication,
+  INestApplicationContext,
+  Type,
+} from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -29,7 +34,10 @@ export async function createTestApp(
   const moduleRef = await Test.createTestingModule({
     imports: withCore ? [CoreModule.forApi(config), ...imports] : imports,
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    logger: false,
+  });
   configureApp(app, config);
   await app.init();
   const jwt = app.get(JwtService);
@@ -43,7 +51,10 @@ export async function createTestApp(
 }
 
 /** The worker as its main.ts builds it, with the given jobs modules. */
-export async function createTestWorker(config: EnvSchema, imports: Imported[]): Promise<INestApplicationContext> {
+export async function createTestWorker(
+  config: EnvSchema,
+  imports: Imported[],
+): Promise<INestApplicationContext> {
   const moduleRef = await Test.createTestingModule({
     imports: [CoreModule.forWorker(config), ...imports],
   }).compile();

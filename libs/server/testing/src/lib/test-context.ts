@@ -16,9 +16,12 @@ export interface TestContext {
  * its own, for one test file: files never see each other's rows or jobs, and
  * nothing touches the demo data.
  */
-export async function createTestContext(overrides: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  overrides: Record<string, string> = {},
+): Promise<TestContext> {
   const template = process.env[TEMPLATE_ENV];
-  if (!template) throw new Error('No template database: run integration tests through their jest.int.config.ts');
+  if (!template)
+    throw new Error('No template database: run integration tests through their jest.int.config.ts');
   const databaseName = testDbName('db');
   await withAdmin((c) => c.query(`CREATE DATABASE "${databaseName}" TEMPLATE "${template}"`));
   const prefix = `sbtest-${randomBytes(4).toString('hex')}`;

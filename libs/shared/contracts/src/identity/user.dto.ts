@@ -51,7 +51,9 @@ export class CreateUserRequest {
 
   @IsOptional()
   @Transform(trim)
-  @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'telepon hanya boleh berisi angka, spasi, +, -, ( )' })
+  @Matches(/^\+?[0-9 ()-]{6,20}$/, {
+    message: 'telepon hanya boleh berisi angka, spasi, +, -, ( )',
+  })
   phone?: string;
 
   @Transform(trim)
@@ -105,7 +107,9 @@ export class UpdateUserRequest {
 
   @IsOptional()
   @Transform(trim)
-  @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'telepon hanya boleh berisi angka, spasi, +, -, ( )' })
+  @Matches(/^\+?[0-9 ()-]{6,20}$/, {
+    message: 'telepon hanya boleh berisi angka, spasi, +, -, ( )',
+  })
   phone?: string;
 
   @IsOptional()
@@ -147,7 +151,9 @@ export class UpdateMeRequest {
 
   @IsOptional()
   @Transform(trim)
-  @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'telepon hanya boleh berisi angka, spasi, +, -, ( )' })
+  @Matches(/^\+?[0-9 ()-]{6,20}$/, {
+    message: 'telepon hanya boleh berisi angka, spasi, +, -, ( )',
+  })
   phone?: string;
 }
 

@@ -5,7 +5,8 @@ import type { Principal } from './principal';
 export const ACCESS_RULE = 'siantar:access-rule';
 
 /** Every route states who may call it; a route without a rule is refused at boot and at run time. */
-export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[] };
+export type AccessRule =
+  { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[] };
 
 /** Open to anyone, signed in or not (sign-in, health, public verification). */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);

@@ -6,9 +6,10 @@ import { AppError } from '../http/app-error';
 import { ACCESS_RULE, type AccessRule } from './access-rules';
 import { type AccessTokenClaims, type Principal, PrincipalLoader } from './principal';
 
-const unauthorized = (detail: string) => new AppError(401, 'unauthorized', detail, undefined, {
-  'WWW-Authenticate': 'Bearer',
-});
+const unauthorized = (detail: string) =>
+  new AppError(401, 'unauthorized', detail, undefined, {
+    'WWW-Authenticate': 'Bearer',
+  });
 
 /** The global guard: reads the route's rule, verifies the bearer token, loads the caller. */
 @Injectable()
@@ -60,7 +61,8 @@ export class AccessGuard implements CanActivate {
     }
     if (claims.typ !== 'access') throw unauthorized('Token ini bukan token akses.');
     const record = await this.principals.load(claims.sub);
-    if (!record || !record.active) throw unauthorized('Akun tidak ditemukan atau sudah dinonaktifkan.');
+    if (!record || !record.active)
+      throw unauthorized('Akun tidak ditemukan atau sudah dinonaktifkan.');
     const { active: _active, ...principal } = record;
     return principal;
   }

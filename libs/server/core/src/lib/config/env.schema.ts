@@ -43,7 +43,10 @@ export class EnvSchema {
   /** Optional read replicas (comma-separated postgres:// URLs); reads are spread over them. */
   @IsOptional()
   @Transform(csv)
-  @Matches(/^postgres(ql)?:\/\/.+/, { each: true, message: 'each replica must be a postgres:// URL' })
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    each: true,
+    message: 'each replica must be a postgres:// URL',
+  })
   DATABASE_REPLICA_URLS: string[] = [];
 
   @Type(() => Number)
@@ -60,7 +63,9 @@ export class EnvSchema {
   REDIS_PREFIX = 'sb';
 
   @IsString()
-  @MinLength(32, { message: 'must be at least 32 characters; generate one with `openssl rand -hex 32`' })
+  @MinLength(32, {
+    message: 'must be at least 32 characters; generate one with `openssl rand -hex 32`',
+  })
   JWT_SECRET!: string;
 
   /** Access token lifetime in seconds. */

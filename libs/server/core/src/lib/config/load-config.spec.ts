@@ -4,7 +4,11 @@ const SECRET = 'a'.repeat(40);
 
 describe('loadConfig', () => {
   it('applies documented defaults and coerces numbers and lists', () => {
-    const c = loadConfig({ JWT_SECRET: SECRET, PORT: '4000', CORS_ORIGINS: 'https://a.go.id, https://b.go.id' });
+    const c = loadConfig({
+      JWT_SECRET: SECRET,
+      PORT: '4000',
+      CORS_ORIGINS: 'https://a.go.id, https://b.go.id',
+    });
     expect(c.PORT).toBe(4000);
     expect(c.ACCESS_TOKEN_TTL).toBe(900);
     expect(c.CORS_ORIGINS).toEqual(['https://a.go.id', 'https://b.go.id']);
@@ -13,7 +17,12 @@ describe('loadConfig', () => {
 
   it('names every bad variable with the value given, hiding secrets', () => {
     try {
-      loadConfig({ JWT_SECRET: 'pendek', PORT: '99999', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+      loadConfig({
+        JWT_SECRET: 'pendek',
+        PORT: '99999',
+        DATABASE_URL: 'mysql://x',
+        LOG_LEVEL: 'loud',
+      });
       throw new Error('expected a ConfigError');
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);

@@ -43,7 +43,9 @@ export class HealthController {
     try {
       const pong = await Promise.race([
         this.redis.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout after 2000ms')), 2000)),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('timeout after 2000ms')), 2000),
+        ),
       ]);
       return pong === 'PONG' ? check.up() : check.down({ message: `unexpected reply ${pong}` });
     } catch (e) {

@@ -17,6 +17,7 @@ export class AppError extends HttpException {
   }
 }
 
-export const notFound = (what: string) => new AppError(404, 'not-found', `${what} tidak ditemukan.`);
+export const notFound = (what: string) =>
+  new AppError(404, 'not-found', `${what} tidak ditemukan.`);
 export const forbidden = (detail = 'Anda tidak berhak melakukan tindakan ini.') =>
   new AppError(403, 'forbidden', detail);

@@ -6,7 +6,13 @@ function send(res: Response, req: Request, status: number, code: string, detail:
   res
     .status(status)
     .type('application/problem+json')
-    .send(JSON.stringify({ ...problem(status, code, detail), instance: req.originalUrl, requestId: String(req.id) }));
+    .send(
+      JSON.stringify({
+        ...problem(status, code, detail),
+        instance: req.originalUrl,
+        requestId: String(req.id),
+      }),
+    );
 }
 
 /**
@@ -20,10 +26,22 @@ export function jsonBodyParser(limitBytes: number): RequestHandler {
       if (!err) return next();
       const e = err as { type?: string; message?: string };
       if (e.type === 'entity.too.large') {
-        return send(res, req, 413, 'body-too-large', `Isi permintaan melebihi batas ${limitBytes} byte.`);
+        return send(
+          res,
+          req,
+          413,
+          'body-too-large',
+          `Isi permintaan melebihi batas ${limitBytes} byte.`,
+        );
       }
       if (e.type === 'entity.parse.failed') {
-        return send(res, req, 400, 'malformed-json', `JSON tidak valid: ${e.message ?? 'periksa tanda kurung dan tanda kutip'}.`);
+        return send(
+          res,
+          req,
+          400,
+          'malformed-json',
+          `JSON tidak valid: ${e.message ?? 'periksa tanda kurung dan tanda kutip'}.`,
+        );
       }
       if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
         return send(res, req, 415, 'unsupported-encoding', 'Gunakan JSON dengan pengodean UTF-8.');

@@ -17,13 +17,19 @@ import { createValidationPipe } from './validation.pipe';
 function serveWeb(app: INestApplication, dir: string): void {
   const root = resolve(dir);
   const index = join(root, 'index.html');
-  if (!existsSync(index)) throw new Error(`WEB_DIST_DIR=${dir}: no index.html there; build the web app first.`);
+  if (!existsSync(index))
+    throw new Error(`WEB_DIST_DIR=${dir}: no index.html there; build the web app first.`);
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.use(
     express.static(root, {
       index: false,
       setHeaders: (res, path) =>
-        res.setHeader('Cache-Control', /\.[0-9A-Za-z]{8,}\.(js|css|woff2?)$/.test(path) || path.includes('/media/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+        res.setHeader(
+          'Cache-Control',
+          /\.[0-9A-Za-z]{8,}\.(js|css|woff2?)$/.test(path) || path.includes('/media/')
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        ),
     }),
   );
   http.use((req: Request, res: Response, next: NextFunction) => {
@@ -79,7 +85,9 @@ export function configureApp(app: INestApplication, config: EnvSchema): void {
     app,
     new DocumentBuilder()
       .setTitle('Siantar Belajar API')
-      .setDescription('Learning management for the ASN of Pemerintah Kota Pematangsiantar. Errors are RFC 9457 problem+json.')
+      .setDescription(
+        'Learning management for the ASN of Pemerintah Kota Pematangsiantar. Errors are RFC 9457 problem+json.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

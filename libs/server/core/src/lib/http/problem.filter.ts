@@ -19,11 +19,14 @@ function fromHttpException(e: HttpException): ProblemDetails {
   }
   // @nestjs/terminus answers 503 with the state of each dependency; keep it readable.
   if (typeof body === 'object' && body !== null && 'details' in body && 'status' in body) {
-    const details = (body as { details: Record<string, { status: string; message?: string }> }).details;
+    const details = (body as { details: Record<string, { status: string; message?: string }> })
+      .details;
     const down = Object.entries(details)
       .filter(([, v]) => v.status !== 'up')
       .map(([k, v]) => `${k}: ${v.message ?? v.status}`);
-    return problem(status, 'not-ready', `Layanan belum siap — ${down.join('; ')}`, { checks: details });
+    return problem(status, 'not-ready', `Layanan belum siap — ${down.join('; ')}`, {
+      checks: details,
+    });
   }
   const message =
     typeof body === 'string'
@@ -32,7 +35,13 @@ function fromHttpException(e: HttpException): ProblemDetails {
         ? String((body as { message: unknown }).message)
         : e.message;
   const code =
-    status === 404 ? 'not-found' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'http';
+    status === 404
+      ? 'not-found'
+      : status === 401
+        ? 'unauthorized'
+        : status === 403
+          ? 'forbidden'
+          : 'http';
   const detail =
     status === 404 && message.startsWith('Cannot ')
       ? `Alamat ${message.replace(/^Cannot \w+ /, '')} tidak ada di API ini.`
@@ -56,7 +65,9 @@ export class ProblemFilter implements ExceptionFilter {
         for (const [k, v] of Object.entries(exception.headers)) res.setHeader(k, v);
       }
     } else {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
       body = problem(
         HttpStatus.INTERNAL_SERVER_ERROR,
         'internal',

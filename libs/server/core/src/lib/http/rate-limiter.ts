@@ -27,7 +27,10 @@ export class RateLimiter {
 
   async hit(bucket: string, limit: number, windowMs: number): Promise<RateDecision> {
     const key = `${this.config.REDIS_PREFIX}:rl:${bucket}`;
-    const [count, ttl] = (await this.redis.eval(RateLimiter.SCRIPT, 1, key, windowMs)) as [number, number];
+    const [count, ttl] = (await this.redis.eval(RateLimiter.SCRIPT, 1, key, windowMs)) as [
+      number,
+      number,
+    ];
     return {
       allowed: count <= limit,
       remaining: Math.max(0, limit - count),

@@ -7,9 +7,7 @@ function flatten(errors: ValidationError[], parent = ''): { path: string; messag
     const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
       path,
       message:
-        rule === 'whitelistValidation'
-          ? `kolom "${path}" tidak dikenal; hapus kolom ini`
-          : message,
+        rule === 'whitelistValidation' ? `kolom "${path}" tidak dikenal; hapus kolom ini` : message,
     }));
     return own.concat(flatten(e.children ?? [], path));
   });

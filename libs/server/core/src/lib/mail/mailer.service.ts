@@ -38,7 +38,10 @@ export class MailerService implements OnApplicationShutdown {
       const info = (await this.transport.sendMail({ from: this.config.MAIL_FROM, ...message })) as {
         messageId?: string;
       };
-      await em.query(`UPDATE sent_mail SET message_id = $2 WHERE key = $1`, [key, info.messageId ?? null]);
+      await em.query(`UPDATE sent_mail SET message_id = $2 WHERE key = $1`, [
+        key,
+        info.messageId ?? null,
+      ]);
       return true;
     });
   }

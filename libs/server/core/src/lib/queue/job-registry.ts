@@ -28,7 +28,10 @@ export function buildJobRegistry(
   for (const name of expected) {
     const hs = byName.get(name) ?? [];
     if (hs.length === 0) problems.push(`job "${name}" has no handler`);
-    if (hs.length > 1) problems.push(`job "${name}" has ${hs.length} handlers: ${hs.map((h) => h.owner).join(', ')}`);
+    if (hs.length > 1)
+      problems.push(
+        `job "${name}" has ${hs.length} handlers: ${hs.map((h) => h.owner).join(', ')}`,
+      );
   }
   for (const name of byName.keys()) {
     if (!expected.includes(name as JobName)) problems.push(`handler for unknown job "${name}"`);

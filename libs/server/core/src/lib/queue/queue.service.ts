@@ -42,13 +42,21 @@ export class QueueService implements OnApplicationShutdown {
     return q;
   }
 
-  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions): Promise<void> {
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayload<N>,
+    options: EnqueueOptions,
+  ): Promise<void> {
     assertJobId(options.jobId);
     const def = JOB_DEFINITIONS[name];
-    await this.queue(def.queue).add(name, { ...payload }, {
-      jobId: options.jobId,
-      delay: options.delayMs,
-    });
+    await this.queue(def.queue).add(
+      name,
+      { ...payload },
+      {
+        jobId: options.jobId,
+        delay: options.delayMs,
+      },
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,10 +1,11 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DiscoveryService } from '@nestjs/core';
 import {
-  JOB_DEFINITIONS,
-  QUEUE_NAMES,
-  type JobName,
-} from '@siantar/contracts';
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { JOB_DEFINITIONS, QUEUE_NAMES, type JobName } from '@siantar/contracts';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -21,7 +22,9 @@ export async function validatePayload(name: string, data: unknown): Promise<obje
   const payload = plainToInstance(def.payload, data);
   const errors = await validate(payload, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) {
-    const what = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    const what = errors.map(
+      (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`,
+    );
     throw new UnrecoverableError(`Invalid payload for "${name}": ${what.join('; ')}`);
   }
   return payload;
@@ -45,7 +48,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       const { instance, metatype } = wrapper;
       if (!instance || !metatype) continue;
       const name = Reflect.getMetadata(JOB_HANDLER, metatype) as JobName | undefined;
-      if (name) found.push({ name, handler: instance as JobHandler<JobName>, owner: metatype.name });
+      if (name)
+        found.push({ name, handler: instance as JobHandler<JobName>, owner: metatype.name });
     }
     const registry = buildJobRegistry(found);
 
@@ -74,7 +78,9 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         },
       );
       worker.on('failed', (job, err) =>
-        this.logger.warn(`job ${job?.name ?? '?'} ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`),
+        this.logger.warn(
+          `job ${job?.name ?? '?'} ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`,
+        ),
       );
       worker.on('error', (err) => this.logger.error(`worker error on ${queue}: ${err.message}`));
       this.workers.push(worker);

@@ -18,7 +18,10 @@ export function createRedis(url: string, role: 'client' | 'worker', name: string
 }
 
 /** BullMQ loses jobs when Redis evicts keys; anything but noeviction deserves a warning. */
-export async function checkEvictionPolicy(redis: Redis, logger = new Logger('Redis')): Promise<string> {
+export async function checkEvictionPolicy(
+  redis: Redis,
+  logger = new Logger('Redis'),
+): Promise<string> {
   try {
     const reply = (await redis.call('CONFIG', 'GET', 'maxmemory-policy')) as string[];
     const policy = reply[1] ?? 'unknown';
@@ -31,7 +34,9 @@ export async function checkEvictionPolicy(redis: Redis, logger = new Logger('Red
     return policy;
   } catch {
     // Managed Redis services often disable CONFIG; say so rather than guess.
-    logger.warn('Could not read Redis maxmemory-policy (CONFIG GET refused); make sure it is "noeviction".');
+    logger.warn(
+      'Could not read Redis maxmemory-policy (CONFIG GET refused); make sure it is "noeviction".',
+    );
     return 'unknown';
   }
 }

@@ -37,7 +37,11 @@ export class AuthController {
 
   /** Per-address limit across all accounts: stops spraying many accounts from one place. */
   private async limit(req: Request, action: string): Promise<void> {
-    const d = await this.limiter.hit(`${action}:${req.ip ?? 'unknown'}`, this.config.LOGIN_RATE_PER_MINUTE, 60_000);
+    const d = await this.limiter.hit(
+      `${action}:${req.ip ?? 'unknown'}`,
+      this.config.LOGIN_RATE_PER_MINUTE,
+      60_000,
+    );
     if (!d.allowed) {
       throw new AppError(
         429,
@@ -87,7 +91,8 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<AuthTokensResponse> {
     const token = this.presented(req, body);
-    if (!token) throw new AppError(401, 'auth.refresh-missing', 'Belum masuk (token penyegar tidak ada).');
+    if (!token)
+      throw new AppError(401, 'auth.refresh-missing', 'Belum masuk (token penyegar tidak ada).');
     const tokens = await this.auth.refresh(token, client(req));
     this.setCookie(res, tokens);
     return tokens;
@@ -115,7 +120,12 @@ export class AuthController {
     @Req() req: Request,
   ): Promise<void> {
     await this.limit(req, 'password');
-    await this.auth.changePassword(me.id, body.currentPassword, body.newPassword, this.presented(req, {}));
+    await this.auth.changePassword(
+      me.id,
+      body.currentPassword,
+      body.newPassword,
+      this.presented(req, {}),
+    );
   }
 
   @Public()

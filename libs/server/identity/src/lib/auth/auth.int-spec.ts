@@ -20,7 +20,11 @@ describe('sign-in, tokens and sessions (real PostgreSQL + Redis)', () => {
   let hash: string;
 
   beforeAll(async () => {
-    ctx = await createTestContext({ LOGIN_MAX_FAILURES: '3', LOGIN_RATE_PER_MINUTE: '1000', ACCESS_TOKEN_TTL: '60' });
+    ctx = await createTestContext({
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_RATE_PER_MINUTE: '1000',
+      ACCESS_TOKEN_TTL: '60',
+    });
     t = await createTestApp(ctx.config, [IdentityModule]);
     unit = await createOrgUnit(t.db, { code: 'PEMKO' });
     hash = await hashPassword(PASSWORD);
@@ -37,11 +41,20 @@ describe('sign-in, tokens and sessions (real PostgreSQL + Redis)', () => {
     const u = await createUser(t.db, { unit, passwordHash: hash, email: 'Rina@Test.Siantar' });
     for (const name of [u.nip as string, 'rina@test.siantar', ' RINA@test.siantar ']) {
       const res = await login(name).expect(200);
-      const body = res.body as { accessToken: string; accessTokenExpiresAt: string; user: { id: string } };
+      const body = res.body as {
+        accessToken: string;
+        accessTokenExpiresAt: string;
+        user: { id: string };
+      };
       expect(body.user.id).toBe(u.id);
-      expect(new Date(body.accessTokenExpiresAt).getTime() - Date.now()).toBeLessThanOrEqual(60_000);
+      expect(new Date(body.accessTokenExpiresAt).getTime() - Date.now()).toBeLessThanOrEqual(
+        60_000,
+      );
       expect(String(res.headers['set-cookie'])).toMatch(/sb_refresh=.+HttpOnly.+SameSite=Strict/i);
-      const me = await request(t.http).get('/api/v1/me').set('Authorization', `Bearer ${body.accessToken}`).expect(200);
+      const me = await request(t.http)
+        .get('/api/v1/me')
+        .set('Authorization', `Bearer ${body.accessToken}`)
+        .expect(200);
       expect((me.body as { id: string }).id).toBe(u.id);
     }
   });
@@ -51,7 +64,9 @@ describe('sign-in, tokens and sessions (real PostgreSQL + Redis)', () => {
     const wrong = await login(u.email, 'salah-salah-salah').expect(401);
     const unknown = await login('nobody@test.siantar', 'salah-salah-salah').expect(401);
     expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect((wrong.body as { detail: string }).detail).toBe((unknown.body as { detail: string }).detail);
+    expect((wrong.body as { detail: string }).detail).toBe(
+      (unknown.body as { detail: string }).detail,
+    );
   });
 
   it('locks the account after repeated failures, even for the right password, with a clear message', async () => {
@@ -61,20 +76,33 @@ describe('sign-in, tokens and sessions (real PostgreSQL + Redis)', () => {
     expect((locked.body as { code: string }).code).toBe('auth.locked');
     expect((locked.body as { detail: string }).detail).toMatch(/dikunci sementara.*menit/);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
-    await t.db.query(`UPDATE app_user SET locked_until = now() - interval '1 second' WHERE id = $1`, [u.id]);
+    await t.db.query(
+      `UPDATE app_user SET locked_until = now() - interval '1 second' WHERE id = $1`,
+      [u.id],
+    );
     await login(u.email).expect(200);
   });
 
   it('rotates refresh tokens and revokes the whole family when an old one is replayed', async () => {
     const u = await createUser(t.db, { unit, passwordHash: hash });
     const first = (await login(u.email).expect(200)).body as { refreshToken: string };
-    const second = (await request(t.http).post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200))
-      .body as { refreshToken: string; accessToken: string };
+    const second = (
+      await request(t.http)
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: first.refreshToken })
+        .expect(200)
+    ).body as { refreshToken: string; accessToken: string };
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    const replay = await request(t.http).post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    const replay = await request(t.http)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: first.refreshToken })
+      .expect(401);
     expect((replay.body as { detail: string }).detail).toMatch(/sudah pernah dipakai/);
     // The thief's replay also kills the legitimate holder's newer token.
-    await request(t.http).post('/api/v1/auth/refresh').send({ refreshToken: second.refreshToken }).expect(401);
+    await request(t.http)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: second.refreshToken })
+      .expect(401);
   });
 
   it('refreshes from the httpOnly cookie and logs out by revoking the family', async () => {
@@ -97,9 +125,14 @@ describe('sign-in, tokens and sessions (real PostgreSQL + Redis)', () => {
     const good = await t.tokenFor(u.id);
     const [h, p] = good.split('.');
     const forged = `${h}.${p}.${'A'.repeat(43)}`;
-    const payload = Buffer.from(JSON.stringify({ sub: u.id, typ: 'access', iat: 1, exp: 2 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ sub: u.id, typ: 'access', iat: 1, exp: 2 }),
+    ).toString('base64url');
     for (const token of [forged, `${h}.${payload}.x`, 'not-a-jwt']) {
-      const res = await request(t.http).get('/api/v1/me').set('Authorization', `Bearer ${token}`).expect(401);
+      const res = await request(t.http)
+        .get('/api/v1/me')
+        .set('Authorization', `Bearer ${token}`)
+        .expect(401);
       expect((res.body as { detail: string }).detail).toMatch(/token akses/i);
     }
     await request(t.http).get('/api/v1/me').set('Authorization', good).expect(401);
@@ -108,8 +141,13 @@ describe('sign-in, tokens and sessions (real PostgreSQL + Redis)', () => {
   it('says so when the access token has expired', async () => {
     const u = await createUser(t.db, { unit, passwordHash: hash });
     const { JwtService } = await import('@nestjs/jwt');
-    const expired = await t.app.get(JwtService).signAsync({ sub: u.id, typ: 'access' }, { expiresIn: -10 });
-    const res = await request(t.http).get('/api/v1/me').set('Authorization', `Bearer ${expired}`).expect(401);
+    const expired = await t.app
+      .get(JwtService)
+      .signAsync({ sub: u.id, typ: 'access' }, { expiresIn: -10 });
+    const res = await request(t.http)
+      .get('/api/v1/me')
+      .set('Authorization', `Bearer ${expired}`)
+      .expect(401);
     expect((res.body as { detail: string }).detail).toMatch(/kedaluwarsa/);
   });
 
@@ -126,7 +164,12 @@ describe('sign-in, tokens and sessions (real PostgreSQL + Redis)', () => {
     const u = await createUser(t.db, { unit, passwordHash: hash });
     const other = (await login(u.email).expect(200)).body as { refreshToken: string };
     const agent = request.agent(t.http);
-    const mine = (await agent.post('/api/v1/auth/login').send({ login: u.email, password: PASSWORD }).expect(200)).body as {
+    const mine = (
+      await agent
+        .post('/api/v1/auth/login')
+        .send({ login: u.email, password: PASSWORD })
+        .expect(200)
+    ).body as {
       accessToken: string;
     };
     await agent
@@ -146,7 +189,10 @@ describe('sign-in, tokens and sessions (real PostgreSQL + Redis)', () => {
       .expect(204);
     await login(u.email).expect(401);
     await login(u.email, 'baru-sekali-456').expect(200);
-    await request(t.http).post('/api/v1/auth/refresh').send({ refreshToken: other.refreshToken }).expect(401);
+    await request(t.http)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: other.refreshToken })
+      .expect(401);
     await agent.post('/api/v1/auth/refresh').send({}).expect(200);
   });
 
@@ -154,7 +200,10 @@ describe('sign-in, tokens and sessions (real PostgreSQL + Redis)', () => {
     const u = await createUser(t.db, { unit, passwordHash: null });
     const { AuthService } = await import('./auth.service');
     const token = await t.app.get(AuthService).createPasswordToken(u.id);
-    await request(t.http).post('/api/v1/auth/set-password').send({ token, password: 'sandi-pertama-789' }).expect(204);
+    await request(t.http)
+      .post('/api/v1/auth/set-password')
+      .send({ token, password: 'sandi-pertama-789' })
+      .expect(204);
     await login(u.email, 'sandi-pertama-789').expect(200);
     const again = await request(t.http)
       .post('/api/v1/auth/set-password')
@@ -179,9 +228,15 @@ describe('login rate limit per client address', () => {
 
   it('answers 429 with Retry-After once the address exceeds the limit', async () => {
     for (let i = 0; i < 3; i++) {
-      await request(t.http).post('/api/v1/auth/login').send({ login: 'x@y.z', password: 'p' }).expect(401);
+      await request(t.http)
+        .post('/api/v1/auth/login')
+        .send({ login: 'x@y.z', password: 'p' })
+        .expect(401);
     }
-    const res = await request(t.http).post('/api/v1/auth/login').send({ login: 'x@y.z', password: 'p' }).expect(429);
+    const res = await request(t.http)
+      .post('/api/v1/auth/login')
+      .send({ login: 'x@y.z', password: 'p' })
+      .expect(429);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect((res.body as { detail: string }).detail).toMatch(/Terlalu banyak percobaan/);
   });

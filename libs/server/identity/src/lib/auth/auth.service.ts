@@ -33,9 +33,10 @@ export class AuthService {
   async login(login: string, password: string, client: ClientInfo): Promise<AuthTokensResponse> {
     const key = login.trim().toLowerCase();
     const qb = this.db.manager.createQueryBuilder(User, 'u').addSelect('u.passwordHash');
-    const user = await (/^\d{18}$/.test(key)
-      ? qb.where('u.nip = :key', { key })
-      : qb.where('lower(u.email) = :key', { key })
+    const user = await (
+      /^\d{18}$/.test(key)
+        ? qb.where('u.nip = :key', { key })
+        : qb.where('lower(u.email) = :key', { key })
     ).getOne();
 
     if (!user || !user.passwordHash) {
@@ -58,7 +59,11 @@ export class AuthService {
       throw invalidCredentials();
     }
     if (!user.active) {
-      throw new AppError(403, 'auth.inactive', 'Akun ini sudah dinonaktifkan. Hubungi admin BKPSDM bila ini keliru.');
+      throw new AppError(
+        403,
+        'auth.inactive',
+        'Akun ini sudah dinonaktifkan. Hubungi admin BKPSDM bila ini keliru.',
+      );
     }
     if (user.failedLoginCount > 0 || user.lockedUntil) {
       await this.db.manager.update(User, user.id, { failedLoginCount: 0, lockedUntil: null });
@@ -96,7 +101,9 @@ export class AuthService {
     const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access' });
     return {
       accessToken,
-      accessTokenExpiresAt: new Date(Date.now() + this.config.ACCESS_TOKEN_TTL * 1000).toISOString(),
+      accessTokenExpiresAt: new Date(
+        Date.now() + this.config.ACCESS_TOKEN_TTL * 1000,
+      ).toISOString(),
       refreshToken,
       refreshTokenExpiresAt: refreshExpires.toISOString(),
       user: await this.users.me(userId),
@@ -165,9 +172,12 @@ export class AuthService {
       ]);
     }
     if (current === next) {
-      throw new AppError(400, 'auth.same-password', 'Kata sandi baru harus berbeda dari yang lama.', [
-        { path: 'newPassword', message: 'sama dengan kata sandi lama' },
-      ]);
+      throw new AppError(
+        400,
+        'auth.same-password',
+        'Kata sandi baru harus berbeda dari yang lama.',
+        [{ path: 'newPassword', message: 'sama dengan kata sandi lama' }],
+      );
     }
     const hash = await hashPassword(next);
     const keep = keepToken

@@ -2,7 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as argon2 from 'argon2';
 
 /** OWASP's argon2id baseline (m=19 MiB, t=2, p=1): about 20–40 ms here, cheap enough for sign-in bursts. */
-const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export const hashPassword = (password: string) => argon2.hash(password, ARGON2_OPTIONS);
 

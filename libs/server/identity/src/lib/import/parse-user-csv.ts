@@ -42,7 +42,11 @@ function detectDelimiter(headerLine: string): ',' | ';' {
 export function parseUserCsv(buffer: Buffer): ParsedRow[] {
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
   if (text.includes('\uFFFD')) {
-    throw new AppError(400, 'import.encoding', 'Berkas bukan teks UTF-8. Simpan ulang sebagai "CSV UTF-8".');
+    throw new AppError(
+      400,
+      'import.encoding',
+      'Berkas bukan teks UTF-8. Simpan ulang sebagai "CSV UTF-8".',
+    );
   }
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   let records: string[][];
@@ -55,11 +59,16 @@ export function parseUserCsv(buffer: Buffer): ParsedRow[] {
       bom: true,
     });
   } catch (e) {
-    throw new AppError(400, 'import.malformed', `CSV tidak dapat dibaca: ${e instanceof Error ? e.message : String(e)}`);
+    throw new AppError(
+      400,
+      'import.malformed',
+      `CSV tidak dapat dibaca: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   const [header, ...rows] = records;
   const expected = USER_IMPORT_COLUMNS.join(',');
-  if (!header) throw new AppError(400, 'import.empty', `Berkas kosong. Baris pertama harus: ${expected}`);
+  if (!header)
+    throw new AppError(400, 'import.empty', `Berkas kosong. Baris pertama harus: ${expected}`);
   const names = header.map((h) => h.trim().toLowerCase());
   const missing = USER_IMPORT_COLUMNS.filter((c) => !names.includes(c));
   const unknown = names.filter((n) => !(USER_IMPORT_COLUMNS as readonly string[]).includes(n));
@@ -68,17 +77,31 @@ export function parseUserCsv(buffer: Buffer): ParsedRow[] {
       missing.length ? `kolom hilang: ${missing.join(', ')}` : '',
       unknown.length ? `kolom tidak dikenal: ${unknown.join(', ')}` : '',
     ].filter(Boolean);
-    throw new AppError(400, 'import.bad-header', `Baris judul CSV salah (${parts.join('; ')}). Baris pertama harus: ${expected}`);
+    throw new AppError(
+      400,
+      'import.bad-header',
+      `Baris judul CSV salah (${parts.join('; ')}). Baris pertama harus: ${expected}`,
+    );
   }
-  if (rows.length === 0) throw new AppError(400, 'import.no-rows', 'CSV hanya berisi baris judul; tidak ada data untuk diimpor.');
+  if (rows.length === 0)
+    throw new AppError(
+      400,
+      'import.no-rows',
+      'CSV hanya berisi baris judul; tidak ada data untuk diimpor.',
+    );
   if (rows.length > USER_IMPORT_MAX_ROWS) {
-    throw new AppError(400, 'import.too-many-rows', `CSV berisi ${rows.length} baris; maksimal ${USER_IMPORT_MAX_ROWS} per berkas. Pecah menjadi beberapa berkas.`);
+    throw new AppError(
+      400,
+      'import.too-many-rows',
+      `CSV berisi ${rows.length} baris; maksimal ${USER_IMPORT_MAX_ROWS} per berkas. Pecah menjadi beberapa berkas.`,
+    );
   }
   const index = new Map(names.map((n, i) => [n, i]));
   return rows.map((cells, i) => {
     const get = (c: Column) => (cells[index.get(c) ?? -1] ?? '').trim();
     const errors: string[] = [];
-    if (cells.length !== header.length) errors.push(`jumlah kolom ${cells.length}, seharusnya ${header.length}`);
+    if (cells.length !== header.length)
+      errors.push(`jumlah kolom ${cells.length}, seharusnya ${header.length}`);
     const employment = get('jenis_kepegawaian').toUpperCase().replace(/[\s-]/g, '_');
     const roles = get('peran')
       .split(/[;|]/)
@@ -89,7 +112,9 @@ export function parseUserCsv(buffer: Buffer): ParsedRow[] {
       if (!mappedRoles[k]) errors.push(`peran "${r}" tidak dikenal (${ROLES.join(', ')})`);
     });
     if (!(EMPLOYMENT_TYPES as readonly string[]).includes(employment)) {
-      errors.push(`jenis_kepegawaian "${get('jenis_kepegawaian')}" harus ${EMPLOYMENT_TYPES.join('/')}`);
+      errors.push(
+        `jenis_kepegawaian "${get('jenis_kepegawaian')}" harus ${EMPLOYMENT_TYPES.join('/')}`,
+      );
     }
     const request = {
       nip: get('nip') || undefined,
@@ -102,10 +127,17 @@ export function parseUserCsv(buffer: Buffer): ParsedRow[] {
       roles: [...new Set(mappedRoles.filter((r): r is Role => Boolean(r)))],
     };
     // Reuse the create form's validation with a placeholder id: the unit is checked by code later.
-    const dto = plainToInstance(CreateUserRequest, { ...request, orgUnitId: '00000000-0000-4000-8000-000000000000' });
+    const dto = plainToInstance(CreateUserRequest, {
+      ...request,
+      orgUnitId: '00000000-0000-4000-8000-000000000000',
+    });
     for (const e of validateSync(dto)) {
       const column = COLUMN_OF[e.property] ?? e.property;
-      if (e.property === 'employmentType' || (e.property === 'roles' && roles.length > 0 && mappedRoles.some((r) => !r))) continue;
+      if (
+        e.property === 'employmentType' ||
+        (e.property === 'roles' && roles.length > 0 && mappedRoles.some((r) => !r))
+      )
+        continue;
       errors.push(`${column}: ${Object.values(e.constraints ?? {}).join(', ')}`);
     }
     return {

@@ -10,7 +10,8 @@ import {
 import request from 'supertest';
 import { IdentityModule } from '../identity.module';
 
-const HEADER = 'nip,nama,email,telepon,jabatan,golongan,jenis_kepegawaian,kode_unit,peran,nip_atasan';
+const HEADER =
+  'nip,nama,email,telepon,jabatan,golongan,jenis_kepegawaian,kode_unit,peran,nip_atasan';
 
 describe('CSV import of users (real PostgreSQL + Redis)', () => {
   let ctx: TestContext;
@@ -34,7 +35,8 @@ describe('CSV import of users (real PostgreSQL + Redis)', () => {
       .post('/api/v1/users/import')
       .set('Authorization', `Bearer ${admin}`)
       .attach('file', Buffer.from(csv, 'utf8'), { filename: name, contentType: 'text/csv' });
-  const count = async () => Number(((await t.db.query(`SELECT count(*) AS n FROM app_user`)) as { n: string }[])[0].n);
+  const count = async () =>
+    Number(((await t.db.query(`SELECT count(*) AS n FROM app_user`)) as { n: string }[])[0].n);
 
   it('keeps the valid rows, reports the bad row with its line and reason, writes nothing of it', async () => {
     const boss = uniqueNip();
@@ -87,16 +89,24 @@ describe('CSV import of users (real PostgreSQL + Redis)', () => {
       `${nip};Ani Lagi;ani2.imp@siantar.test;;Staf;II/a;PNS;DISDUKCAPIL;learner;`,
       `${uniqueNip()};Tanpa Unit;tu.imp@siantar.test;;Staf;II/a;PNS;TIDAK-ADA;learner;`,
     ].join('\r\n');
-    const body = (await upload(csv).expect(200)).body as { rows: { status: string; errors: string[] }[] };
+    const body = (await upload(csv).expect(200)).body as {
+      rows: { status: string; errors: string[] }[];
+    };
     expect(body.rows.map((r) => r.status)).toEqual(['created', 'error', 'error']);
     expect(body.rows[1].errors.join()).toMatch(/ganda dalam berkas \(baris 2\)/);
     expect(body.rows[2].errors.join()).toMatch(/kode_unit TIDAK-ADA tidak ditemukan/);
   });
 
   it('explains a missing file and serves a template whose header is the expected one', async () => {
-    const none = await request(t.http).post('/api/v1/users/import').set('Authorization', `Bearer ${admin}`).expect(400);
+    const none = await request(t.http)
+      .post('/api/v1/users/import')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(400);
     expect((none.body as { detail: string }).detail).toMatch(/"file"/);
-    const tpl = await request(t.http).get('/api/v1/users/import/template').set('Authorization', `Bearer ${admin}`).expect(200);
+    const tpl = await request(t.http)
+      .get('/api/v1/users/import/template')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
     expect(tpl.headers['content-type']).toMatch(/text\/csv/);
     expect(tpl.text.split('\n')[0]).toBe(HEADER);
   });

@@ -61,14 +61,28 @@ export class UserImportService {
   }
 
   private async importRow(row: ParsedRow, principal: Principal): Promise<UserImportRowResult> {
-    const fail = (errors: string[]): UserImportRowResult => ({ line: row.line, nip: row.nip, status: 'error', errors });
+    const fail = (errors: string[]): UserImportRowResult => ({
+      line: row.line,
+      nip: row.nip,
+      status: 'error',
+      errors,
+    });
     if (row.errors.length > 0) return fail(row.errors);
     const unit = row.unitCode ? await this.orgUnits.findByCode(row.unitCode) : null;
-    if (!unit) return fail([row.unitCode ? `kode_unit ${row.unitCode} tidak ditemukan` : 'kode_unit wajib diisi']);
+    if (!unit)
+      return fail([
+        row.unitCode ? `kode_unit ${row.unitCode} tidak ditemukan` : 'kode_unit wajib diisi',
+      ]);
     let supervisorId: string | undefined;
     if (row.supervisorNip) {
-      const boss = await this.db.manager.findOne(User, { where: { nip: row.supervisorNip }, select: { id: true } });
-      if (!boss) return fail([`nip_atasan ${row.supervisorNip} tidak ditemukan (atasan harus sudah terdaftar atau ada di berkas ini tanpa kesalahan)`]);
+      const boss = await this.db.manager.findOne(User, {
+        where: { nip: row.supervisorNip },
+        select: { id: true },
+      });
+      if (!boss)
+        return fail([
+          `nip_atasan ${row.supervisorNip} tidak ditemukan (atasan harus sudah terdaftar atau ada di berkas ini tanpa kesalahan)`,
+        ]);
       supervisorId = boss.id;
     }
     try {
@@ -79,7 +93,10 @@ export class UserImportService {
     } catch (caught) {
       const e = uniqueViolation(caught) ?? caught;
       if (e instanceof AppError) {
-        const body = e.getResponse() as { errors?: { path: string; message: string }[]; detail: string };
+        const body = e.getResponse() as {
+          errors?: { path: string; message: string }[];
+          detail: string;
+        };
         return fail(body.errors?.map((f) => f.message) ?? [body.detail]);
       }
       throw e;

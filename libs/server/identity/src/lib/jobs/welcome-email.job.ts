@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { WelcomeEmailJob as Payload } from '@siantar/contracts';
-import { EnvSchema, HandlesJob, type JobContext, type JobHandler, MailerService } from '@siantar/server-core';
+import {
+  EnvSchema,
+  HandlesJob,
+  type JobContext,
+  type JobHandler,
+  MailerService,
+} from '@siantar/server-core';
 import type { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { User } from '../users/user.entity';

@@ -10,9 +10,15 @@ export interface WelcomeEmailData {
 }
 
 const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
-const TEXT: Record<Language, (d: WelcomeEmailData) => { subject: string; lines: string[]; button: string }> = {
+const TEXT: Record<
+  Language,
+  (d: WelcomeEmailData) => { subject: string; lines: string[]; button: string }
+> = {
   id: (d) => ({
     subject: 'Akun Siantar Belajar Anda sudah dibuat',
     lines: [
@@ -43,6 +49,8 @@ export function welcomeEmail(language: Language, d: WelcomeEmailData): MailMessa
     text: `${t.lines.join('\n\n')}\n\n${d.link}\n`,
     html: `<!doctype html><html lang="${language}"><body style="font-family:sans-serif;line-height:1.5">${t.lines
       .map((l) => `<p>${escape(l)}</p>`)
-      .join('')}<p><a href="${escape(d.link)}" style="background:#00695c;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escape(t.button)}</a></p><p style="color:#555;font-size:12px">${escape(d.link)}</p></body></html>`,
+      .join(
+        '',
+      )}<p><a href="${escape(d.link)}" style="background:#00695c;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escape(t.button)}</a></p><p style="color:#555;font-size:12px">${escape(d.link)}</p></body></html>`,
   };
 }

@@ -1,6 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateOrgUnitRequest, type OrgUnitResponse, UpdateOrgUnitRequest } from '@siantar/contracts';
+import {
+  CreateOrgUnitRequest,
+  type OrgUnitResponse,
+  UpdateOrgUnitRequest,
+} from '@siantar/contracts';
 import { AppError, Authenticated, CurrentUser, type Principal, Roles } from '@siantar/server-core';
 import { OrgUnitsService } from './org-units.service';
 
@@ -23,7 +27,10 @@ export class OrgUnitsController {
 
   @Roles('admin')
   @Post()
-  create(@Body() body: CreateOrgUnitRequest, @CurrentUser() me: Principal): Promise<OrgUnitResponse> {
+  create(
+    @Body() body: CreateOrgUnitRequest,
+    @CurrentUser() me: Principal,
+  ): Promise<OrgUnitResponse> {
     return this.units.create(body, me);
   }
 

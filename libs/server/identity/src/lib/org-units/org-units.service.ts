@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { CreateOrgUnitRequest, OrgUnitKind, OrgUnitResponse, UpdateOrgUnitRequest } from '@siantar/contracts';
+import type {
+  CreateOrgUnitRequest,
+  OrgUnitKind,
+  OrgUnitResponse,
+  UpdateOrgUnitRequest,
+} from '@siantar/contracts';
 import { AppError, notFound, type Principal } from '@siantar/server-core';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { OrgUnit } from './org-unit.entity';
@@ -57,8 +62,15 @@ export class OrgUnitsService {
 
   private assertInScope(unit: OrgUnit | null, principal: Principal): void {
     const scope = principal.adminScopePath;
-    if (!scope) throw new AppError(403, 'org-units.admin-only', 'Hanya admin yang dapat mengubah unit organisasi.');
-    if (unit === null ? scope.split('/').filter(Boolean).length !== 1 : !isWithin(unit.path, scope)) {
+    if (!scope)
+      throw new AppError(
+        403,
+        'org-units.admin-only',
+        'Hanya admin yang dapat mengubah unit organisasi.',
+      );
+    if (
+      unit === null ? scope.split('/').filter(Boolean).length !== 1 : !isWithin(unit.path, scope)
+    ) {
       throw new AppError(
         403,
         'org-units.out-of-scope',
@@ -88,7 +100,13 @@ export class OrgUnitsService {
           { path: 'code', message: 'kode sudah dipakai' },
         ]);
       }
-      const unit = em.create(OrgUnit, { code: dto.code, name: dto.name, kind: dto.kind, parentId: parent?.id ?? null, path: '' });
+      const unit = em.create(OrgUnit, {
+        code: dto.code,
+        name: dto.name,
+        kind: dto.kind,
+        parentId: parent?.id ?? null,
+        path: '',
+      });
       await em.save(unit);
       unit.path = `${parent?.path ?? '/'}${unit.id}/`;
       await em.update(OrgUnit, unit.id, { path: unit.path });
@@ -96,7 +114,11 @@ export class OrgUnitsService {
     });
   }
 
-  async update(id: string, dto: UpdateOrgUnitRequest, principal: Principal): Promise<OrgUnitResponse> {
+  async update(
+    id: string,
+    dto: UpdateOrgUnitRequest,
+    principal: Principal,
+  ): Promise<OrgUnitResponse> {
     return this.db.transaction(async (em) => {
       const unit = await this.get(id, em);
       this.assertInScope(unit, principal);
@@ -105,10 +127,18 @@ export class OrgUnitsService {
         const parent = await this.get(dto.parentId, em);
         this.assertInScope(parent, principal);
         if (isWithin(parent.path, unit.path)) {
-          throw new AppError(400, 'org-units.cycle', 'Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau sub-unitnya.');
+          throw new AppError(
+            400,
+            'org-units.cycle',
+            'Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau sub-unitnya.',
+          );
         }
         if (!ALLOWED_PARENTS[unit.kind].includes(parent.kind)) {
-          throw new AppError(400, 'org-units.bad-parent', `Unit berjenis ${unit.kind} tidak dapat berada di bawah unit berjenis ${parent.kind}.`);
+          throw new AppError(
+            400,
+            'org-units.bad-parent',
+            `Unit berjenis ${unit.kind} tidak dapat berada di bawah unit berjenis ${parent.kind}.`,
+          );
         }
         const newPath = `${parent.path}${unit.id}/`;
         // Re-root the whole subtree in one statement.
@@ -125,7 +155,10 @@ export class OrgUnitsService {
 
   private async describe(unit: OrgUnit, em: EntityManager): Promise<OrgUnitResponse> {
     const ids = unit.path.split('/').filter(Boolean);
-    const ancestors = await em.findBy(OrgUnit, ids.map((id) => ({ id })));
+    const ancestors = await em.findBy(
+      OrgUnit,
+      ids.map((id) => ({ id })),
+    );
     const names = new Map(ancestors.map((a) => [a.id, a.name]));
     const count: { n: string }[] = await em.query(
       `SELECT count(*) AS n FROM app_user WHERE org_unit_id = $1 AND active`,

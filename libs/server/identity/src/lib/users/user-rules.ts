@@ -37,7 +37,11 @@ export async function checkUserDraft(
   const scope = principal.adminScopePath ?? '\0';
 
   if (draft.employmentType === 'NON_ASN') {
-    if (draft.nip) errors.push({ path: 'nip', message: 'pegawai non-ASN (mitra) tidak memiliki NIP; kosongkan' });
+    if (draft.nip)
+      errors.push({
+        path: 'nip',
+        message: 'pegawai non-ASN (mitra) tidak memiliki NIP; kosongkan',
+      });
   } else if (!draft.nip) {
     errors.push({ path: 'nip', message: `NIP wajib diisi untuk ${draft.employmentType}` });
   } else {
@@ -47,7 +51,11 @@ export async function checkUserDraft(
 
   if (draft.rank) {
     const allowed: readonly string[] =
-      draft.employmentType === 'PNS' ? PNS_RANKS : draft.employmentType === 'PPPK' ? PPPK_GRADES : [];
+      draft.employmentType === 'PNS'
+        ? PNS_RANKS
+        : draft.employmentType === 'PPPK'
+          ? PPPK_GRADES
+          : [];
     if (!allowed.includes(draft.rank)) {
       errors.push({
         path: 'rank',
@@ -60,41 +68,67 @@ export async function checkUserDraft(
   }
 
   if (!isWithin(draft.orgUnit.path, scope)) {
-    errors.push({ path: 'orgUnitId', message: `unit ${draft.orgUnit.name} di luar wilayah kewenangan Anda` });
+    errors.push({
+      path: 'orgUnitId',
+      message: `unit ${draft.orgUnit.name} di luar wilayah kewenangan Anda`,
+    });
   }
   // Partner staff are not civil servants: the partner role and NON_ASN go together.
   if (draft.roles.includes('partner') !== (draft.employmentType === 'NON_ASN')) {
     errors.push({
       path: 'roles',
-      message: 'peran mitra (partner) hanya untuk pegawai NON_ASN, dan NON_ASN hanya untuk peran mitra',
+      message:
+        'peran mitra (partner) hanya untuk pegawai NON_ASN, dan NON_ASN hanya untuk peran mitra',
     });
   }
-  if (draft.employmentType === 'NON_ASN' && (draft.orgUnit.kind === 'pemda' || draft.orgUnit.kind === 'opd')) {
-    errors.push({ path: 'orgUnitId', message: 'pengguna mitra harus berada di unit organisasi mitra' });
+  if (
+    draft.employmentType === 'NON_ASN' &&
+    (draft.orgUnit.kind === 'pemda' || draft.orgUnit.kind === 'opd')
+  ) {
+    errors.push({
+      path: 'orgUnitId',
+      message: 'pengguna mitra harus berada di unit organisasi mitra',
+    });
   }
   if (draft.orgUnit.kind === 'mitra' && draft.employmentType !== 'NON_ASN') {
-    errors.push({ path: 'employmentType', message: 'pengguna di unit mitra berjenis kepegawaian NON_ASN' });
+    errors.push({
+      path: 'employmentType',
+      message: 'pengguna di unit mitra berjenis kepegawaian NON_ASN',
+    });
   }
 
   if (draft.supervisor) {
     if (draft.id && draft.supervisor.id === draft.id) {
-      errors.push({ path: 'supervisorId', message: 'seseorang tidak dapat menjadi atasan dirinya sendiri' });
+      errors.push({
+        path: 'supervisorId',
+        message: 'seseorang tidak dapat menjadi atasan dirinya sendiri',
+      });
     } else if (!draft.supervisor.active) {
-      errors.push({ path: 'supervisorId', message: `atasan ${draft.supervisor.name} sudah nonaktif` });
+      errors.push({
+        path: 'supervisorId',
+        message: `atasan ${draft.supervisor.name} sudah nonaktif`,
+      });
     }
   }
 
   if (draft.adminScope) {
     if (!draft.roles.includes('admin')) {
-      errors.push({ path: 'adminScopeId', message: 'wilayah admin hanya untuk pengguna berperan admin' });
+      errors.push({
+        path: 'adminScopeId',
+        message: 'wilayah admin hanya untuk pengguna berperan admin',
+      });
     } else if (!isWithin(draft.adminScope.path, scope)) {
-      errors.push({ path: 'adminScopeId', message: 'wilayah admin harus berada dalam wilayah kewenangan Anda' });
+      errors.push({
+        path: 'adminScopeId',
+        message: 'wilayah admin harus berada dalam wilayah kewenangan Anda',
+      });
     }
   }
 
   if (draft.nip) {
     const clash = await em.findOne(User, { where: { nip: draft.nip }, select: { id: true } });
-    if (clash && clash.id !== draft.id) errors.push({ path: 'nip', message: `NIP ${draft.nip} sudah terdaftar` });
+    if (clash && clash.id !== draft.id)
+      errors.push({ path: 'nip', message: `NIP ${draft.nip} sudah terdaftar` });
   }
   const emailClash = await em
     .createQueryBuilder(User, 'u')

@@ -2,7 +2,12 @@ import type { OrgUnitRef, UserResponse } from '@siantar/contracts';
 import type { OrgUnit } from '../org-units/org-unit.entity';
 import type { User } from './user.entity';
 
-const unitRef = (u: OrgUnit): OrgUnitRef => ({ id: u.id, code: u.code, name: u.name, kind: u.kind });
+const unitRef = (u: OrgUnit): OrgUnitRef => ({
+  id: u.id,
+  code: u.code,
+  name: u.name,
+  kind: u.kind,
+});
 
 /** Entities never leave the API; this is the one place a user becomes its contract. */
 export function toUserResponse(user: User): UserResponse {
@@ -21,9 +26,7 @@ export function toUserResponse(user: User): UserResponse {
     supervisor: user.supervisor
       ? { id: user.supervisor.id, name: user.supervisor.name, nip: user.supervisor.nip }
       : null,
-    adminScope: user.roles.includes('admin')
-      ? unitRef(user.adminScope ?? user.orgUnit)
-      : null,
+    adminScope: user.roles.includes('admin') ? unitRef(user.adminScope ?? user.orgUnit) : null,
     language: user.language,
     active: user.active,
     createdAt: user.createdAt.toISOString(),

@@ -70,7 +70,11 @@ export class UsersController {
     @CurrentUser() me: Principal,
   ): Promise<UserImportResult> {
     if (!file) {
-      throw new AppError(400, 'import.no-file', 'Kirim berkas CSV pada kolom formulir "file" (multipart/form-data).');
+      throw new AppError(
+        400,
+        'import.no-file',
+        'Kirim berkas CSV pada kolom formulir "file" (multipart/form-data).',
+      );
     }
     return this.importer.import(file.buffer, me);
   }

@@ -27,7 +27,9 @@ describe('user administration (real PostgreSQL + Redis)', () => {
     city = await createOrgUnit(t.db, { code: 'PEMKO' });
     dukcapil = await createOrgUnit(t.db, { code: 'DISDUKCAPIL', parent: city });
     dinkes = await createOrgUnit(t.db, { code: 'DINKES', parent: city });
-    cityAdmin = await t.tokenFor((await createUser(t.db, { unit: dukcapil, roles: ['admin'], adminScope: city })).id);
+    cityAdmin = await t.tokenFor(
+      (await createUser(t.db, { unit: dukcapil, roles: ['admin'], adminScope: city })).id,
+    );
     opdAdmin = await t.tokenFor((await createUser(t.db, { unit: dukcapil, roles: ['admin'] })).id);
   });
   afterAll(async () => {
@@ -46,13 +48,19 @@ describe('user administration (real PostgreSQL + Redis)', () => {
     roles: ['learner'],
   });
   const post = (token: string, body: unknown) =>
-    request(t.http).post('/api/v1/users').set('Authorization', `Bearer ${token}`).send(body as object);
+    request(t.http)
+      .post('/api/v1/users')
+      .set('Authorization', `Bearer ${token}`)
+      .send(body as object);
 
   it('creates a user and queues exactly one welcome email keyed by the user', async () => {
     const res = await post(cityAdmin, valid()).expect(201);
     const user = res.body as { id: string; orgUnit: { code: string }; roles: string[] };
     expect(user.orgUnit.code).toBe('DISDUKCAPIL');
-    const queue = new Queue('identity', { connection: { url: ctx.config.REDIS_URL }, prefix: ctx.config.REDIS_PREFIX });
+    const queue = new Queue('identity', {
+      connection: { url: ctx.config.REDIS_URL },
+      prefix: ctx.config.REDIS_PREFIX,
+    });
     try {
       const job = await queue.getJob(`welcome-email-${user.id}`);
       expect(job?.name).toBe('identity.welcome-email');
@@ -77,10 +85,15 @@ describe('user administration (real PostgreSQL + Redis)', () => {
   it('rejects a taken email or NIP with 409 and writes nothing', async () => {
     const first = valid();
     await post(cityAdmin, first).expect(201);
-    const dupEmail = await post(cityAdmin, { ...valid(), email: first.email.toUpperCase() }).expect(409);
+    const dupEmail = await post(cityAdmin, { ...valid(), email: first.email.toUpperCase() }).expect(
+      409,
+    );
     expect((dupEmail.body as { detail: string }).detail).toMatch(/sudah dipakai/);
     await post(cityAdmin, { ...valid(), nip: first.nip }).expect(409);
-    const rows: { n: string }[] = await t.db.query(`SELECT count(*) AS n FROM app_user WHERE lower(email) = lower($1)`, [first.email]);
+    const rows: { n: string }[] = await t.db.query(
+      `SELECT count(*) AS n FROM app_user WHERE lower(email) = lower($1)`,
+      [first.email],
+    );
     expect(Number(rows[0].n)).toBe(1);
   });
 
@@ -88,7 +101,9 @@ describe('user administration (real PostgreSQL + Redis)', () => {
     const unknown = await post(cityAdmin, { ...valid(), isSuperuser: true }).expect(400);
     expect((unknown.body as { detail: string }).detail).toMatch(/isSuperuser.*tidak dikenal/);
     const wrongType = await post(cityAdmin, { ...valid(), roles: 'learner' }).expect(400);
-    expect((wrongType.body as { errors: { path: string }[] }).errors.some((e) => e.path === 'roles')).toBe(true);
+    expect(
+      (wrongType.body as { errors: { path: string }[] }).errors.some((e) => e.path === 'roles'),
+    ).toBe(true);
     const badRole = await post(cityAdmin, { ...valid(), roles: ['superhero'] }).expect(400);
     expect((badRole.body as { detail: string }).detail).toMatch(/roles/);
     const malformed = await request(t.http)
@@ -103,26 +118,48 @@ describe('user administration (real PostgreSQL + Redis)', () => {
   });
 
   it('applies PNS and PPPK rules by employment type, and partner rules', async () => {
-    await post(cityAdmin, { ...valid(), employmentType: 'PPPK', nip: '999999999999999999', rank: 'IX' }).expect(201);
-    const pppkRank = await post(cityAdmin, { ...valid(), employmentType: 'PPPK', nip: '999999999999999998', rank: 'III/a' }).expect(400);
-    expect((pppkRank.body as { detail: string }).detail).toMatch(/golongan III\/a tidak berlaku untuk PPPK/);
+    await post(cityAdmin, {
+      ...valid(),
+      employmentType: 'PPPK',
+      nip: '999999999999999999',
+      rank: 'IX',
+    }).expect(201);
+    const pppkRank = await post(cityAdmin, {
+      ...valid(),
+      employmentType: 'PPPK',
+      nip: '999999999999999998',
+      rank: 'III/a',
+    }).expect(400);
+    expect((pppkRank.body as { detail: string }).detail).toMatch(
+      /golongan III\/a tidak berlaku untuk PPPK/,
+    );
     const partner = await post(cityAdmin, { ...valid(), roles: ['partner'] }).expect(400);
     expect((partner.body as { detail: string }).detail).toMatch(/mitra/);
   });
 
   it("keeps an OPD admin inside their OPD: others' users are invisible and out of reach", async () => {
     const outsider = await createUser(t.db, { unit: dinkes });
-    await request(t.http).get(`/api/v1/users/${outsider.id}`).set('Authorization', `Bearer ${opdAdmin}`).expect(404);
-    await request(t.http).get(`/api/v1/users/${outsider.id}`).set('Authorization', `Bearer ${cityAdmin}`).expect(200);
+    await request(t.http)
+      .get(`/api/v1/users/${outsider.id}`)
+      .set('Authorization', `Bearer ${opdAdmin}`)
+      .expect(404);
+    await request(t.http)
+      .get(`/api/v1/users/${outsider.id}`)
+      .set('Authorization', `Bearer ${cityAdmin}`)
+      .expect(200);
     const res = await post(opdAdmin, { ...valid(), orgUnitId: dinkes.id }).expect(400);
     expect((res.body as { detail: string }).detail).toMatch(/di luar wilayah kewenangan/);
-    const list = await request(t.http).get('/api/v1/users?limit=100').set('Authorization', `Bearer ${opdAdmin}`).expect(200);
+    const list = await request(t.http)
+      .get('/api/v1/users?limit=100')
+      .set('Authorization', `Bearer ${opdAdmin}`)
+      .expect(200);
     const ids = (list.body as { items: { id: string }[] }).items.map((i) => i.id);
     expect(ids).not.toContain(outsider.id);
   });
 
   it('lists with search, filters and pagination and a total', async () => {
-    for (let i = 0; i < 3; i++) await post(cityAdmin, { ...valid(), name: `Togar Pagination ${i}` }).expect(201);
+    for (let i = 0; i < 3; i++)
+      await post(cityAdmin, { ...valid(), name: `Togar Pagination ${i}` }).expect(201);
     const page1 = await request(t.http)
       .get('/api/v1/users?q=togar%20pagination&limit=2&offset=0')
       .set('Authorization', `Bearer ${cityAdmin}`)
@@ -135,7 +172,10 @@ describe('user administration (real PostgreSQL + Redis)', () => {
       .set('Authorization', `Bearer ${cityAdmin}`)
       .expect(200);
     expect((page2.body as { items: unknown[] }).items).toHaveLength(1);
-    await request(t.http).get('/api/v1/users?limit=1000').set('Authorization', `Bearer ${cityAdmin}`).expect(400);
+    await request(t.http)
+      .get('/api/v1/users?limit=1000')
+      .set('Authorization', `Bearer ${cityAdmin}`)
+      .expect(400);
   });
 
   it('deactivates a user (ending their sessions) and refuses to deactivate oneself', async () => {
@@ -145,7 +185,10 @@ describe('user administration (real PostgreSQL + Redis)', () => {
       .set('Authorization', `Bearer ${cityAdmin}`)
       .expect(200);
     expect((res.body as { active: boolean }).active).toBe(false);
-    const self = await request(t.http).get('/api/v1/me').set('Authorization', `Bearer ${cityAdmin}`).expect(200);
+    const self = await request(t.http)
+      .get('/api/v1/me')
+      .set('Authorization', `Bearer ${cityAdmin}`)
+      .expect(200);
     await request(t.http)
       .post(`/api/v1/users/${(self.body as { id: string }).id}/deactivate`)
       .set('Authorization', `Bearer ${cityAdmin}`)

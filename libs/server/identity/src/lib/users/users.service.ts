@@ -8,7 +8,14 @@ import type {
   UpdateUserRequest,
   UserResponse,
 } from '@siantar/contracts';
-import { AppError, jobKey, notFound, paginate, type Principal, QueueService } from '@siantar/server-core';
+import {
+  AppError,
+  jobKey,
+  notFound,
+  paginate,
+  type Principal,
+  QueueService,
+} from '@siantar/server-core';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { OrgUnitsService } from '../org-units/org-units.service';
@@ -22,9 +29,12 @@ export function uniqueViolation(e: unknown): AppError | null {
   if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505') {
     const constraint = String((e.driverError as { constraint?: string }).constraint ?? '');
     const field = constraint.includes('email') ? 'email' : 'nip';
-    return new AppError(409, `users.${field}-taken`, `${field === 'email' ? 'Email' : 'NIP'} sudah terdaftar.`, [
-      { path: field, message: 'sudah terdaftar' },
-    ]);
+    return new AppError(
+      409,
+      `users.${field}-taken`,
+      `${field === 'email' ? 'Email' : 'NIP'} sudah terdaftar.`,
+      [{ path: field, message: 'sudah terdaftar' }],
+    );
   }
   return null;
 }
@@ -94,11 +104,15 @@ export class UsersService {
   ): Promise<FieldError[]> {
     const orgUnit = await em.findOneBy(OrgUnit, { id: dto.orgUnitId });
     const supervisor = dto.supervisorId ? await em.findOneBy(User, { id: dto.supervisorId }) : null;
-    const adminScope = dto.adminScopeId ? await em.findOneBy(OrgUnit, { id: dto.adminScopeId }) : null;
+    const adminScope = dto.adminScopeId
+      ? await em.findOneBy(OrgUnit, { id: dto.adminScopeId })
+      : null;
     const missing: FieldError[] = [];
     if (!orgUnit) missing.push({ path: 'orgUnitId', message: 'unit organisasi tidak ditemukan' });
-    if (dto.supervisorId && !supervisor) missing.push({ path: 'supervisorId', message: 'atasan tidak ditemukan' });
-    if (dto.adminScopeId && !adminScope) missing.push({ path: 'adminScopeId', message: 'unit wilayah admin tidak ditemukan' });
+    if (dto.supervisorId && !supervisor)
+      missing.push({ path: 'supervisorId', message: 'atasan tidak ditemukan' });
+    if (dto.adminScopeId && !adminScope)
+      missing.push({ path: 'adminScopeId', message: 'unit wilayah admin tidak ditemukan' });
     if (!orgUnit || missing.length > 0) return missing;
     const draft: UserDraft = {
       id: existingId,
@@ -170,7 +184,11 @@ export class UsersService {
         const user = await this.scoped(principal, em).andWhere('u.id = :id', { id }).getOne();
         if (!user) throw notFound('Pengguna');
         if (id === principal.id && dto.roles && !dto.roles.includes('admin')) {
-          throw new AppError(400, 'users.self-demotion', 'Anda tidak dapat mencabut peran admin Anda sendiri.');
+          throw new AppError(
+            400,
+            'users.self-demotion',
+            'Anda tidak dapat mencabut peran admin Anda sendiri.',
+          );
         }
         const merged: CreateUserRequest = {
           nip: user.nip ?? undefined,
@@ -186,7 +204,12 @@ export class UsersService {
         };
         const errors = await this.problemsOf(merged, principal, em, id);
         if (errors.length > 0) {
-          throw new AppError(400, 'users.invalid', `Perubahan ditolak — ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+          throw new AppError(
+            400,
+            'users.invalid',
+            `Perubahan ditolak — ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+            errors,
+          );
         }
         await em.update(User, id, {
           name: merged.name,
@@ -209,7 +232,11 @@ export class UsersService {
   /** Deactivation also ends every session of that user. */
   async setActive(id: string, active: boolean, principal: Principal): Promise<UserResponse> {
     if (id === principal.id && !active) {
-      throw new AppError(400, 'users.self-deactivation', 'Anda tidak dapat menonaktifkan akun Anda sendiri.');
+      throw new AppError(
+        400,
+        'users.self-deactivation',
+        'Anda tidak dapat menonaktifkan akun Anda sendiri.',
+      );
     }
     await this.db.transaction(async (em) => {
       const user = await this.scoped(principal, em).andWhere('u.id = :id', { id }).getOne();
