@@ -48,7 +48,10 @@ export const appConfig: ApplicationConfig = {
       fallbackLang: DEFAULT_LANGUAGE,
     }),
     provideAppIcons(),
-    { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } },
+    {
+      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
+      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
+    },
     provideAppInitializer(initializeApp),
   ],
 };

@@ -68,7 +68,11 @@ import { type OrgUnitNode, flattenOrgUnits } from './org-unit-tree';
               <td mat-cell *matCellDef="let node">
                 <div class="sb-tree-cell" [style.padding-inline-start.px]="asNode(node).depth * 20">
                   <div class="sb-strong">{{ asNode(node).unit.name }}</div>
-                  <div class="sb-muted sb-path">{{ asNode(node).unit.path.join(' › ') }}</div>
+                  @if (asNode(node).unit.path.length > 1) {
+                    <div class="sb-muted sb-path">
+                      {{ asNode(node).unit.path.slice(0, -1).join(' › ') }}
+                    </div>
+                  }
                 </div>
               </td>
             </ng-container>
