@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -17,9 +18,12 @@ import { RedisModule } from './redis/redis.module';
 import { WorkerHost } from './queue/worker-host';
 
 function jwtModule(config: EnvSchema) {
+  // A KeyObject built once: with a string secret jsonwebtoken first tries (and fails)
+  // to parse it as a public key on every verification.
+  const key = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
   return JwtModule.register({
     global: true,
-    secret: config.JWT_SECRET,
+    secretOrKeyProvider: () => key,
     signOptions: { algorithm: 'HS256', expiresIn: config.ACCESS_TOKEN_TTL },
     verifyOptions: { algorithms: ['HS256'] },
   });

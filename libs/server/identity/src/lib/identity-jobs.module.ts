@@ -1,19 +1,12 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EnvSchema } from '@siantar/server-core';
-import { IDENTITY_ENTITIES, IDENTITY_SERVICES } from './identity.module';
+import { PasswordTokensService } from './auth/password-tokens.service';
+import { IDENTITY_ENTITIES } from './identity.module';
 import { WelcomeEmailHandler } from './jobs/welcome-email.job';
 
 /** What the worker needs of identity: its job handlers and the services they call. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
-    JwtModule.registerAsync({
-      inject: [EnvSchema],
-      useFactory: (c: EnvSchema) => ({ secret: c.JWT_SECRET }),
-    }),
-  ],
-  providers: [...IDENTITY_SERVICES, WelcomeEmailHandler],
+  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES)],
+  providers: [PasswordTokensService, WelcomeEmailHandler],
 })
 export class IdentityJobsModule {}

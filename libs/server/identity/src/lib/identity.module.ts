@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard, EnvSchema, PrincipalLoader } from '@siantar/server-core';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { PasswordTokensService } from './auth/password-tokens.service';
 import { PasswordToken } from './auth/password-token.entity';
 import { RefreshToken } from './auth/refresh-token.entity';
 import { UserPrincipalLoader } from './auth/user-principal.loader';
@@ -18,9 +19,6 @@ import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
 export const IDENTITY_ENTITIES = [OrgUnit, User, RefreshToken, PasswordToken];
-
-/** Shared by the api module and the jobs module. */
-export const IDENTITY_SERVICES = [UsersService, OrgUnitsService, AuthService];
 
 /**
  * Users, org units and sign-in. It also installs the global AccessGuard,
@@ -38,7 +36,10 @@ export const IDENTITY_SERVICES = [UsersService, OrgUnitsService, AuthService];
   ],
   controllers: [AuthController, MeController, UsersController, OrgUnitsController],
   providers: [
-    ...IDENTITY_SERVICES,
+    UsersService,
+    OrgUnitsService,
+    AuthService,
+    PasswordTokensService,
     UserImportService,
     { provide: PrincipalLoader, useClass: UserPrincipalLoader },
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
@@ -8,6 +9,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 /** Structured JSON logs (pino) with one request id per request, taken from X-Request-Id when sane. */
 export function loggerModule(config: EnvSchema) {
   return PinoLoggerModule.forRoot({
+    // path-to-regexp v8 syntax; nestjs-pino's default '*' triggers a deprecation warning at boot.
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.LOG_LEVEL,
       genReqId: (req: IncomingMessage, res: ServerResponse) => {

@@ -18,6 +18,7 @@ import {
 } from '@siantar/server-core';
 import type { Request, Response } from 'express';
 import { AuthService, type ClientInfo } from './auth.service';
+import { PasswordTokensService } from './password-tokens.service';
 
 export const REFRESH_COOKIE = 'sb_refresh';
 const COOKIE_PATH = '/api/v1/auth';
@@ -31,6 +32,7 @@ function client(req: Request): ClientInfo {
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly passwordTokens: PasswordTokensService,
     private readonly limiter: RateLimiter,
     private readonly config: EnvSchema,
   ) {}
@@ -133,6 +135,6 @@ export class AuthController {
   @HttpCode(204)
   async setPassword(@Body() body: SetPasswordRequest, @Req() req: Request): Promise<void> {
     await this.limit(req, 'set-password');
-    await this.auth.setPassword(body.token, body.password);
+    await this.passwordTokens.use(body.token, body.password);
   }
 }

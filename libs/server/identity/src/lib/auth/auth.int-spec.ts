@@ -198,8 +198,8 @@ describe('sign-in, tokens and sessions (real PostgreSQL + Redis)', () => {
 
   it('sets a password once through a one-time token', async () => {
     const u = await createUser(t.db, { unit, passwordHash: null });
-    const { AuthService } = await import('./auth.service');
-    const token = await t.app.get(AuthService).createPasswordToken(u.id);
+    const { PasswordTokensService } = await import('./password-tokens.service');
+    const token = await t.app.get(PasswordTokensService).create(u.id);
     await request(t.http)
       .post('/api/v1/auth/set-password')
       .send({ token, password: 'sandi-pertama-789' })

@@ -7,7 +7,6 @@ import { AppError, EnvSchema } from '@siantar/server-core';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { PasswordToken } from './password-token.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { decoyHash, hashPassword, newOpaqueToken, sha256, verifyPassword } from './secrets';
 
@@ -192,42 +191,6 @@ export class AuthService {
         .where('user_id = :userId AND revoked_at IS NULL', { userId });
       if (keep) qb.andWhere('family_id <> :family', { family: keep.familyId });
       await qb.execute();
-    });
-  }
-
-  /** Creates a one-time set-password link token (welcome email); returns the token itself. */
-  async createPasswordToken(userId: string, validHours = 72): Promise<string> {
-    const token = newOpaqueToken();
-    await this.db.manager.insert(PasswordToken, {
-      userId,
-      tokenHash: sha256(token),
-      expiresAt: new Date(Date.now() + validHours * 3600_000),
-    });
-    return token;
-  }
-
-  async setPassword(token: string, password: string): Promise<void> {
-    const hash = await hashPassword(password);
-    await this.db.transaction(async (em) => {
-      const row = await em
-        .createQueryBuilder(PasswordToken, 't')
-        .setLock('pessimistic_write')
-        .where('t.tokenHash = :h', { h: sha256(token) })
-        .getOne();
-      if (!row || row.usedAt || row.expiresAt <= new Date()) {
-        throw new AppError(
-          400,
-          'auth.password-token-invalid',
-          'Tautan atur kata sandi tidak berlaku (sudah dipakai atau kedaluwarsa). Minta tautan baru ke admin.',
-        );
-      }
-      await em.update(PasswordToken, row.id, { usedAt: new Date() });
-      await em.update(User, row.userId, {
-        passwordHash: hash,
-        passwordChangedAt: new Date(),
-        failedLoginCount: 0,
-        lockedUntil: null,
-      });
     });
   }
 }

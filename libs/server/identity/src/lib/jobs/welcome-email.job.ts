@@ -9,7 +9,7 @@ import {
   MailerService,
 } from '@siantar/server-core';
 import type { DataSource } from 'typeorm';
-import { AuthService } from '../auth/auth.service';
+import { PasswordTokensService } from '../auth/password-tokens.service';
 import { User } from '../users/user.entity';
 import { welcomeEmail } from './welcome-email.template';
 
@@ -25,7 +25,7 @@ export class WelcomeEmailHandler implements JobHandler<'identity.welcome-email'>
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly mailer: MailerService,
-    private readonly auth: AuthService,
+    private readonly passwordTokens: PasswordTokensService,
     private readonly config: EnvSchema,
   ) {}
 
@@ -41,7 +41,7 @@ export class WelcomeEmailHandler implements JobHandler<'identity.welcome-email'>
     const key = `welcome-email:${userId}`;
     const already: unknown[] = await this.db.query('SELECT 1 FROM sent_mail WHERE key = $1', [key]);
     if (already.length > 0) return;
-    const token = await this.auth.createPasswordToken(userId, VALID_HOURS);
+    const token = await this.passwordTokens.create(userId, VALID_HOURS);
     const link = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/atur-sandi?token=${encodeURIComponent(token)}`;
     const sent = await this.mailer.sendOnce(
       key,

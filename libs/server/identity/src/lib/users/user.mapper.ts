@@ -32,5 +32,3 @@ export function toUserResponse(user: User): UserResponse {
     createdAt: user.createdAt.toISOString(),
   };
 }
-
-export const USER_RELATIONS = { orgUnit: true, supervisor: true, adminScope: true } as const;

@@ -22,7 +22,7 @@ import { OrgUnitsService } from '../org-units/org-units.service';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { checkUserDraft, type FieldError, type UserDraft } from './user-rules';
 import { User } from './user.entity';
-import { toUserResponse, USER_RELATIONS } from './user.mapper';
+import { toUserResponse } from './user.mapper';
 
 /** A unique index lost a race against a concurrent insert: same answer as the rule check. */
 export function uniqueViolation(e: unknown): AppError | null {
@@ -47,14 +47,20 @@ export class UsersService {
     private readonly queue: QueueService,
   ) {}
 
-  /** The admin's subtree as a query condition: users outside it do not exist for that admin. */
-  private scoped(principal: Principal, em: EntityManager = this.db.manager) {
+  /** A user with everything the response needs, in one joined query. */
+  private withRelations(em: EntityManager = this.db.manager) {
     return em
       .createQueryBuilder(User, 'u')
       .innerJoinAndSelect('u.orgUnit', 'unit')
       .leftJoinAndSelect('u.supervisor', 'sup')
-      .leftJoinAndSelect('u.adminScope', 'scope')
-      .where(`unit.path LIKE :scope || '%'`, { scope: principal.adminScopePath ?? '\0' });
+      .leftJoinAndSelect('u.adminScope', 'scope');
+  }
+
+  /** The admin's subtree as a query condition: users outside it do not exist for that admin. */
+  private scoped(principal: Principal, em: EntityManager = this.db.manager) {
+    return this.withRelations(em).where(`unit.path LIKE :scope || '%'`, {
+      scope: principal.adminScopePath ?? '\0',
+    });
   }
 
   async list(query: ListUsersQuery, principal: Principal): Promise<Page<UserResponse>> {
@@ -82,7 +88,8 @@ export class UsersService {
   }
 
   async me(id: string): Promise<UserResponse> {
-    const user = await this.db.manager.findOne(User, { where: { id }, relations: USER_RELATIONS });
+    // getOne, not findOne with relations: the latter adds a DISTINCT id lookup first.
+    const user = await this.withRelations().where('u.id = :id', { id }).getOne();
     if (!user) throw notFound('Pengguna');
     return toUserResponse(user);
   }
