@@ -17,6 +17,7 @@ import {
   AuthService,
   DEFAULT_LANGUAGE,
   HttpTranslateLoader,
+  I18N_AREAS,
   LanguageService,
   TranslatedTitleStrategy,
   authInterceptor,
@@ -47,6 +48,7 @@ export const appConfig: ApplicationConfig = {
       loader: provideTranslateLoader(HttpTranslateLoader),
       fallbackLang: DEFAULT_LANGUAGE,
     }),
+    { provide: I18N_AREAS, useValue: ['catalog', 'learning'] },
     provideAppIcons(),
     {
       provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
