@@ -21,3 +21,5 @@ export * from './lib/queue/queue.service';
 export * from './lib/queue/worker-host';
 export * from './lib/redis/redis';
 export * from './lib/redis/redis.module';
+export * from './lib/storage/file-storage';
+export * from './lib/storage/local-disk.storage';

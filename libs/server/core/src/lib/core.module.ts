@@ -15,6 +15,7 @@ import { loggerModule } from './logging/logger.module';
 import { MailerService } from './mail/mailer.service';
 import { QueueService } from './queue/queue.service';
 import { RedisModule } from './redis/redis.module';
+import { StorageModule } from './storage/storage.module';
 import { WorkerHost } from './queue/worker-host';
 
 function jwtModule(config: EnvSchema) {
@@ -35,6 +36,7 @@ function shared(config: EnvSchema) {
     loggerModule(config),
     databaseModule(config),
     RedisModule,
+    StorageModule,
     DiscoveryModule,
   ];
 }

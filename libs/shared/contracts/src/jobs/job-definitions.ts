@@ -1,12 +1,22 @@
 import { IsUUID } from 'class-validator';
 
 /** Queues are split by domain so that one domain's backlog never delays another's. */
-export const QUEUE_NAMES = ['identity'] as const;
+export const QUEUE_NAMES = ['identity', 'catalog'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export class WelcomeEmailJob {
   @IsUUID()
   userId!: string;
+}
+
+export class ScormImportJob {
+  @IsUUID()
+  packageId!: string;
+}
+
+export class BulkEnrolJob {
+  @IsUUID()
+  requestId!: string;
 }
 
 /**
@@ -16,6 +26,8 @@ export class WelcomeEmailJob {
  */
 export const JOB_DEFINITIONS = {
   'identity.welcome-email': { queue: 'identity', payload: WelcomeEmailJob },
+  'catalog.scorm-import': { queue: 'catalog', payload: ScormImportJob },
+  'catalog.bulk-enrol': { queue: 'catalog', payload: BulkEnrolJob },
 } as const satisfies Record<string, { queue: QueueName; payload: new () => object }>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;

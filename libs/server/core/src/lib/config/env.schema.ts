@@ -140,7 +140,48 @@ export class EnvSchema {
   @Max(64)
   WORKER_CONCURRENCY = 4;
 
-  /** When true (the default) the api trusts X-Forwarded-For from the first proxy hop. */
+  /** Where uploaded and unpacked files are kept (local disk driver). */
+  @IsString()
+  @MinLength(1)
+  STORAGE_DIR = 'var/storage';
+
+  /** Minutes in one JP (jam pelajaran). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(30)
+  @Max(60)
+  JP_MINUTES = 45;
+
+  /** Largest accepted video upload, in bytes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  VIDEO_UPLOAD_LIMIT_BYTES = 1024 * 1024 * 1024;
+
+  /** SCORM packages: largest zip, most files, largest total size once unpacked (checked before unpacking). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  SCORM_MAX_ZIP_BYTES = 200 * 1024 * 1024;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SCORM_MAX_FILES = 5000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  SCORM_MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
+
+  /** Lifetime of the signed URLs that <video>, <iframe> and downloads use, in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  FILE_URL_TTL_SECONDS = 4 * 3600;
+
+  /** Behind a reverse proxy set true: the api then trusts X-Forwarded-For from the first hop (rate limits per client). */
   @IsIn(['true', 'false'])
   TRUST_PROXY: 'true' | 'false' = 'false';
 }

@@ -1,4 +1,5 @@
+import { Catalog1764400000000 } from './1764400000000-catalog';
 import { Identity1764300000000 } from './1764300000000-identity';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const MIGRATIONS = [Identity1764300000000];
+export const MIGRATIONS = [Identity1764300000000, Catalog1764400000000];
