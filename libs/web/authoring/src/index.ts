@@ -1,0 +1,2 @@
+export * from './lib/api/authoring.api';
+export * from './lib/outline/outline-order';
