@@ -1,0 +1,125 @@
+import {
+  type DocumentContent,
+  type LessonResponse,
+  type LessonType,
+  type LinkContent,
+  PLACEHOLDER_LESSON_TYPES,
+  type ScormContent,
+  type TextContent,
+  type VideoContent,
+} from '@siantar/contracts';
+
+export type VideoSource = 'upload' | 'url';
+
+/** What the lesson dialog's form holds, for every type at once. */
+export interface LessonFormValue {
+  textFormat: TextContent['format'];
+  textSource: string;
+  videoSource: VideoSource;
+  videoFileId: string;
+  videoUrl: string;
+  /** Percent in the form (50–100); a share 0.5–1 in the content. */
+  videoCompletionPercent: number;
+  documentFileId: string;
+  linkUrl: string;
+  scormPackageId: string;
+}
+
+export const DEFAULT_COMPLETION_PERCENT = 90;
+
+export const EMPTY_LESSON_FORM: LessonFormValue = {
+  textFormat: 'markdown',
+  textSource: '',
+  videoSource: 'upload',
+  videoFileId: '',
+  videoUrl: '',
+  videoCompletionPercent: DEFAULT_COMPLETION_PERCENT,
+  documentFileId: '',
+  linkUrl: '',
+  scormPackageId: '',
+};
+
+export const isPlaceholder = (type: LessonType): boolean => PLACEHOLDER_LESSON_TYPES.includes(type);
+
+/** The type-specific `content` the API expects for a lesson (see LessonContent). */
+export function buildLessonContent(type: LessonType, v: LessonFormValue): Record<string, unknown> {
+  switch (type) {
+    case 'text': {
+      const content: TextContent = { format: v.textFormat, source: v.textSource };
+      return { ...content };
+    }
+    case 'video': {
+      const share = Math.round(v.videoCompletionPercent) / 100;
+      const content: VideoContent =
+        v.videoSource === 'upload'
+          ? { fileId: v.videoFileId, completionShare: share }
+          : { url: v.videoUrl.trim(), completionShare: share };
+      return { ...content };
+    }
+    case 'document': {
+      const content: DocumentContent = { fileId: v.documentFileId };
+      return { ...content };
+    }
+    case 'link': {
+      const content: LinkContent = { url: v.linkUrl.trim() };
+      return { ...content };
+    }
+    case 'scorm': {
+      const content: ScormContent = { packageId: v.scormPackageId };
+      return { ...content };
+    }
+    case 'quiz':
+    case 'live-session':
+    case 'simulation':
+      return {};
+  }
+}
+
+/** Which required piece of content is missing (translation key), or null when complete. */
+export function missingContent(type: LessonType, v: LessonFormValue): string | null {
+  switch (type) {
+    case 'text':
+      return v.textSource.trim() ? null : 'authoring.lesson.missing.text';
+    case 'video':
+      if (v.videoSource === 'upload') {
+        return v.videoFileId ? null : 'authoring.lesson.missing.videoFile';
+      }
+      return isUrl(v.videoUrl) ? null : 'authoring.lesson.missing.url';
+    case 'document':
+      return v.documentFileId ? null : 'authoring.lesson.missing.document';
+    case 'link':
+      return /^https?:\/\//i.test(v.linkUrl.trim()) ? null : 'authoring.lesson.missing.url';
+    case 'scorm':
+      return v.scormPackageId ? null : 'authoring.lesson.missing.scorm';
+    case 'quiz':
+    case 'live-session':
+    case 'simulation':
+      return null;
+  }
+}
+
+/** An absolute http(s) URL, or a path on this site (e.g. `/assets/…`). */
+export function isUrl(value: string): boolean {
+  const v = value.trim();
+  return /^https?:\/\/\S+$/i.test(v) || /^\/[^/\s]\S*$/.test(v);
+}
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The form values of an existing lesson (edit). */
+export function lessonFormValue(lesson: LessonResponse): LessonFormValue {
+  const c = lesson.content;
+  const share = typeof c['completionShare'] === 'number' ? c['completionShare'] : null;
+  return {
+    ...EMPTY_LESSON_FORM,
+    textFormat: c['format'] === 'html' ? 'html' : 'markdown',
+    textSource: str(c['source']),
+    videoSource: str(c['url']) ? 'url' : 'upload',
+    videoFileId: lesson.type === 'video' ? str(c['fileId']) : '',
+    videoUrl: str(c['url']),
+    videoCompletionPercent: share === null ? DEFAULT_COMPLETION_PERCENT : Math.round(share * 100),
+    documentFileId: lesson.type === 'document' ? str(c['fileId']) : '',
+    linkUrl: lesson.type === 'link' ? str(c['url']) : '',
+    scormPackageId: str(c['packageId']),
+  };
+}

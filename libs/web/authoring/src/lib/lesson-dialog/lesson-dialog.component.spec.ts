@@ -1,0 +1,220 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { TranslateService, provideTranslateService } from '@ngx-translate/core';
+import type { LessonResponse, LessonType } from '@siantar/contracts';
+import { type LessonFormValue, buildLessonContent, EMPTY_LESSON_FORM } from './lesson-content';
+import { LessonDialogComponent, type LessonDialogData } from './lesson-dialog.component';
+
+/** The dialog's reactive form, reached the way a test harness would. */
+interface FormAccess {
+  form: {
+    controls: {
+      type: { setValue(v: LessonType): void };
+      content: { patchValue(v: Partial<LessonFormValue>): void };
+    };
+  };
+}
+
+const COURSE = { courseId: 'c1', working: {}, can: {} };
+
+describe('LessonDialogComponent', () => {
+  let fixture: ComponentFixture<LessonDialogComponent>;
+  let backend: HttpTestingController;
+  let el: HTMLElement;
+  let close: jest.Mock;
+
+  async function open(data: LessonDialogData): Promise<void> {
+    close = jest.fn();
+    TestBed.configureTestingModule({
+      imports: [LessonDialogComponent],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideTranslateService({ fallbackLang: 'id' }),
+        { provide: MAT_DIALOG_DATA, useValue: data },
+        { provide: MatDialogRef, useValue: { close } },
+      ],
+    });
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('id', {
+      authoring: { lesson: { missing: { url: 'Isi URL yang valid.' } } },
+    });
+    translate.use('id');
+    backend = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(LessonDialogComponent);
+    el = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+  }
+
+  afterEach(() => backend.verify());
+
+  const access = () => fixture.componentInstance as unknown as FormAccess;
+
+  async function type(selector: string, value: string): Promise<void> {
+    const input = el.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector);
+    expect(input).not.toBeNull();
+    if (input) {
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+    await fixture.whenStable();
+  }
+
+  async function submit(): Promise<void> {
+    el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    await fixture.whenStable();
+  }
+
+  async function setType(t: LessonType, content: Partial<LessonFormValue> = {}): Promise<void> {
+    access().form.controls.type.setValue(t);
+    access().form.controls.content.patchValue(content);
+    await fixture.whenStable();
+  }
+
+  it('adds a text lesson with its Markdown source and previews it', async () => {
+    await open({ courseId: 'c1', moduleId: 'm1' });
+    await type('input[formcontrolname=title]', '  Pengantar  ');
+    await type('input[formcontrolname=durationMinutes]', '20');
+    await type('textarea[formcontrolname=textSource]', '# Selamat datang\n\nIsi **materi**.');
+    expect(el.querySelector('.preview h1')?.textContent).toBe('Selamat datang');
+    expect(el.querySelector('.preview strong')?.textContent).toBe('materi');
+
+    await submit();
+    const req = backend.expectOne({
+      method: 'POST',
+      url: '/api/v1/authoring/courses/c1/draft/modules/m1/lessons',
+    });
+    expect(req.request.body).toEqual({
+      type: 'text',
+      title: 'Pengantar',
+      durationMinutes: 20,
+      content: { format: 'markdown', source: '# Selamat datang\n\nIsi **materi**.' },
+    });
+    req.flush(COURSE);
+    await fixture.whenStable();
+    expect(close).toHaveBeenCalledWith(COURSE);
+  });
+
+  it('adds a video lesson from an external URL with its completion share', async () => {
+    await open({ courseId: 'c1', moduleId: 'm1' });
+    await type('input[formcontrolname=title]', 'Video pengantar');
+    await setType('video', { videoSource: 'url' });
+    await type('input[formcontrolname=videoUrl]', 'https://video.example/intro.mp4');
+    await type('input[formcontrolname=videoCompletionPercent]', '80');
+    await submit();
+    const req = backend.expectOne('/api/v1/authoring/courses/c1/draft/modules/m1/lessons');
+    expect(req.request.body).toMatchObject({
+      type: 'video',
+      content: { url: 'https://video.example/intro.mp4', completionShare: 0.8 },
+    });
+    expect(req.request.body.content).not.toHaveProperty('fileId');
+    req.flush(COURSE);
+  });
+
+  it('uploads a video with progress and sends the file id', async () => {
+    await open({ courseId: 'c1', moduleId: 'm1' });
+    await type('input[formcontrolname=title]', 'Video unggahan');
+    await setType('video');
+    const input = el.querySelector<HTMLInputElement>('input[type=file]');
+    expect(input?.accept).toContain('video/mp4');
+    Object.defineProperty(input, 'files', {
+      value: [new File(['x'], 'v.mp4', { type: 'video/mp4' })],
+    });
+    input?.dispatchEvent(new Event('change'));
+    const upload = backend.expectOne({ method: 'POST', url: '/api/v1/files' });
+    expect(upload.request.reportProgress).toBe(true);
+    expect((upload.request.body as FormData).get('purpose')).toBe('video');
+    upload.flush({
+      id: 'f-video',
+      purpose: 'video',
+      filename: 'v.mp4',
+      contentType: 'video/mp4',
+      size: 1,
+      createdAt: '',
+    });
+    await fixture.whenStable();
+
+    await submit();
+    const req = backend.expectOne('/api/v1/authoring/courses/c1/draft/modules/m1/lessons');
+    expect(req.request.body.content).toEqual({ fileId: 'f-video', completionShare: 0.9 });
+    req.flush(COURSE);
+  });
+
+  it('refuses to send a lesson whose content is missing', async () => {
+    await open({ courseId: 'c1', moduleId: 'm1' });
+    await type('input[formcontrolname=title]', 'Tautan');
+    await setType('link', { linkUrl: 'bukan-url' });
+    await submit();
+    expect(el.querySelector('[role=alert]')?.textContent).toContain('Isi URL yang valid.');
+    backend.expectNone('/api/v1/authoring/courses/c1/draft/modules/m1/lessons');
+  });
+
+  it.each<[LessonType, Partial<LessonFormValue>, Record<string, unknown>]>([
+    ['document', { documentFileId: 'f-pdf' }, { fileId: 'f-pdf' }],
+    [
+      'link',
+      { linkUrl: ' https://jdih.pematangsiantarkota.go.id ' },
+      { url: 'https://jdih.pematangsiantarkota.go.id' },
+    ],
+    ['scorm', { scormPackageId: 'p1' }, { packageId: 'p1' }],
+    ['quiz', {}, {}],
+    ['live-session', {}, {}],
+    ['simulation', {}, {}],
+  ])('sends the right content for a %s lesson', async (t, content, expected) => {
+    await open({ courseId: 'c1', moduleId: 'm1' });
+    await type('input[formcontrolname=title]', `Pelajaran ${t}`);
+    await setType(t, content);
+    await submit();
+    const req = backend.expectOne('/api/v1/authoring/courses/c1/draft/modules/m1/lessons');
+    expect(req.request.body).toEqual({
+      type: t,
+      title: `Pelajaran ${t}`,
+      durationMinutes: 15,
+      content: expected,
+    });
+    req.flush(COURSE);
+  });
+
+  it('edits a lesson with PATCH, keeping its type', async () => {
+    const lesson: LessonResponse = {
+      id: 'l9',
+      key: 'k9',
+      moduleId: 'm1',
+      position: 1,
+      type: 'video',
+      title: 'Lama',
+      durationMinutes: 12,
+      content: { url: 'https://video.example/a.mp4', completionShare: 0.75 },
+    };
+    await open({ courseId: 'c1', moduleId: 'm1', lesson });
+    expect(el.querySelector<HTMLInputElement>('input[formcontrolname=videoUrl]')?.value).toBe(
+      'https://video.example/a.mp4',
+    );
+    await type('input[formcontrolname=title]', 'Baru');
+    await submit();
+    const req = backend.expectOne({
+      method: 'PATCH',
+      url: '/api/v1/authoring/courses/c1/draft/lessons/l9',
+    });
+    expect(req.request.body).toEqual({
+      title: 'Baru',
+      durationMinutes: 12,
+      content: { url: 'https://video.example/a.mp4', completionShare: 0.75 },
+    });
+    req.flush(COURSE);
+  });
+});
+
+describe('buildLessonContent', () => {
+  it('keeps HTML as the author wrote it (the server sanitises)', () => {
+    expect(
+      buildLessonContent('text', {
+        ...EMPTY_LESSON_FORM,
+        textFormat: 'html',
+        textSource: '<p>x</p>',
+      }),
+    ).toEqual({ format: 'html', source: '<p>x</p>' });
+  });
+});
