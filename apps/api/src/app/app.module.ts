@@ -1,11 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, type EnvSchema } from '@siantar/server-core';
+import { CatalogModule } from '@siantar/server-catalog';
 import { IdentityModule } from '@siantar/server-identity';
 
 /** The api imports domain modules only; each domain brings its controllers and services. */
 @Module({})
 export class AppModule {
   static forRoot(config: EnvSchema): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forApi(config), IdentityModule] };
+    return {
+      module: AppModule,
+      imports: [CoreModule.forApi(config), IdentityModule, CatalogModule],
+    };
   }
 }

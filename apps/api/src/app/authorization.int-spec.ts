@@ -39,6 +39,41 @@ const MATRIX: [route: string, rule: Rule][] = [
   ['PATCH /users/:id', ['admin']],
   ['POST /users/:id/deactivate', ['admin']],
   ['POST /users/:id/activate', ['admin']],
+  ['GET /authoring/courses', ['trainer', 'partner', 'admin']],
+  ['POST /authoring/courses', ['trainer', 'partner', 'admin']],
+  ['GET /authoring/courses/:courseId', ['trainer', 'partner', 'admin']],
+  ['PATCH /authoring/courses/:courseId/draft', ['trainer', 'partner', 'admin']],
+  ['POST /authoring/courses/:courseId/draft', ['trainer', 'partner', 'admin']],
+  ['POST /authoring/courses/:courseId/draft/modules', ['trainer', 'partner', 'admin']],
+  ['PATCH /authoring/courses/:courseId/draft/modules/:moduleId', ['trainer', 'partner', 'admin']],
+  ['DELETE /authoring/courses/:courseId/draft/modules/:moduleId', ['trainer', 'partner', 'admin']],
+  [
+    'POST /authoring/courses/:courseId/draft/modules/:moduleId/lessons',
+    ['trainer', 'partner', 'admin'],
+  ],
+  ['PATCH /authoring/courses/:courseId/draft/lessons/:lessonId', ['trainer', 'partner', 'admin']],
+  ['DELETE /authoring/courses/:courseId/draft/lessons/:lessonId', ['trainer', 'partner', 'admin']],
+  ['PUT /authoring/courses/:courseId/draft/outline', ['trainer', 'partner', 'admin']],
+  ['POST /authoring/courses/:courseId/draft/submit', ['trainer', 'partner', 'admin']],
+  ['POST /authoring/courses/:courseId/authors', ['trainer', 'partner', 'admin']],
+  ['GET /authoring/courses/:courseId/comments', ['trainer', 'partner', 'admin']],
+  ['POST /authoring/courses/:courseId/comments', ['trainer', 'partner', 'admin']],
+  ['POST /authoring/courses/:courseId/review/approve', ['admin']],
+  ['POST /authoring/courses/:courseId/review/send-back', ['admin']],
+  ['POST /authoring/courses/:courseId/archive', ['admin']],
+  ['GET /catalog', 'authenticated'],
+  ['GET /catalog/:courseId', 'authenticated'],
+  ['POST /catalog/:courseId/enrol', 'authenticated'],
+  ['GET /my/enrolments', 'authenticated'],
+  ['POST /courses/:courseId/enrolments', ['admin']],
+  ['GET /enrolment-requests/:id', ['admin']],
+  ['GET /courses/:courseId/learners', ['trainer', 'partner', 'admin']],
+  ['POST /enrolments/:id/withdraw', ['admin']],
+  ['GET /enrolments/:id', 'authenticated'],
+  ['GET /enrolments/:id/lessons/:lessonId', 'authenticated'],
+  ['POST /progress/events', 'authenticated'],
+  ['GET /enrolments/:id/lessons/:lessonId/scorm', 'authenticated'],
+  ['POST /enrolments/:id/lessons/:lessonId/scorm/commit', 'authenticated'],
 ];
 
 const ROLES: Role[] = ['learner', 'trainer', 'supervisor', 'partner', 'admin'];
@@ -86,8 +121,10 @@ describe('authorization of every route, per role (real PostgreSQL + Redis)', () 
   const call = (route: string, token?: string) => {
     const [method, path] = route.split(' ');
     const prefix = path.startsWith('/health') ? '/api' : '/api/v1';
-    const url = prefix + path.replace(':id', SOME_ID);
-    const req = request(t.http)[method.toLowerCase() as 'get' | 'post' | 'patch'](url);
+    const url = prefix + path.replace(/:\w+/g, SOME_ID);
+    const req = request(t.http)[
+      method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'
+    ](url);
     if (token) req.set('Authorization', `Bearer ${token}`);
     return req.send({});
   };

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { LearnerCourseResponse, LessonProgressView, LessonType } from '@siantar/contracts';
+import { notFound, type Principal } from '@siantar/server-core';
+import type { DataSource, EntityManager } from 'typeorm';
+import { EnrolmentService } from '../enrolment/enrolment.service';
+
+interface Row {
+  module_id: string;
+  module_title: string;
+  lesson_id: string;
+  title: string;
+  type: LessonType;
+  duration_minutes: number;
+  status: LessonProgressView['status'] | null;
+  percent: string | null;
+  position_seconds: string | null;
+  completed_at: Date | null;
+  sequential: boolean;
+}
+
+const PLACEHOLDERS: readonly LessonType[] = ['quiz', 'live-session', 'simulation'];
+
+/** The learner's own view of one enrolment: outline with progress and locks. */
+@Injectable()
+export class LearnerCourseService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly enrolments: EnrolmentService,
+  ) {}
+
+  /** The enrolment if it is the caller's; 404 otherwise so ids reveal nothing. */
+  async own(
+    em: EntityManager,
+    enrolmentId: string,
+    p: Principal,
+  ): Promise<{ versionId: string; status: string }> {
+    const rows: { version_id: string; status: string; user_id: string }[] = await em.query(
+      `SELECT version_id, status, user_id FROM enrolment WHERE id = $1`,
+      [enrolmentId],
+    );
+    const r = rows[0];
+    if (!r || r.user_id !== p.id) throw notFound('Pendaftaran');
+    return { versionId: r.version_id, status: r.status };
+  }
+
+  async outline(em: EntityManager, enrolmentId: string): Promise<(Row & { locked: boolean })[]> {
+    const rows: Row[] = await em.query(
+      `SELECT m.id AS module_id, m.title AS module_title, l.id AS lesson_id, l.title, l.type, l.duration_minutes,
+              lp.status, lp.percent, lp.position_seconds, lp.completed_at, v.sequential
+         FROM enrolment e JOIN course_version v ON v.id = e.version_id
+         JOIN course_module m ON m.version_id = v.id JOIN lesson l ON l.module_id = m.id
+         LEFT JOIN lesson_progress lp ON lp.enrolment_id = e.id AND lp.lesson_id = l.id
+        WHERE e.id = $1 ORDER BY m.position, l.position`,
+      [enrolmentId],
+    );
+    let open = true;
+    return rows.map((r) => {
+      const locked = r.sequential && !open;
+      if (!PLACEHOLDERS.includes(r.type) && r.status !== 'completed') open = false;
+      return { ...r, locked };
+    });
+  }
+
+  static progressOf(r: Row & { locked: boolean }): LessonProgressView {
+    return {
+      lessonId: r.lesson_id,
+      status: r.status ?? 'not-started',
+      percent: Number(r.percent ?? 0),
+      locked: r.locked,
+      positionSeconds: r.position_seconds === null ? null : Number(r.position_seconds),
+      completedAt: r.completed_at?.toISOString() ?? null,
+    };
+  }
+
+  async view(enrolmentId: string, p: Principal): Promise<LearnerCourseResponse> {
+    const em = this.db.manager;
+    await this.own(em, enrolmentId, p);
+    const rows = await this.outline(em, enrolmentId);
+    const [{ jp }] = await em.query<{ jp: string }[]>(
+      `SELECT v.jp FROM enrolment e JOIN course_version v ON v.id = e.version_id WHERE e.id = $1`,
+      [enrolmentId],
+    );
+    const modules: LearnerCourseResponse['modules'] = [];
+    for (const r of rows) {
+      let m = modules.find((x) => x.id === r.module_id);
+      if (!m) modules.push((m = { id: r.module_id, title: r.module_title, lessons: [] }));
+      m.lessons.push({
+        id: r.lesson_id,
+        title: r.title,
+        type: r.type,
+        durationMinutes: r.duration_minutes,
+        progress: LearnerCourseService.progressOf(r),
+      });
+    }
+    return { enrolment: await this.enrolments.summary(em, enrolmentId), jp: Number(jp), modules };
+  }
+}
