@@ -1,6 +1,8 @@
 import { composeNip } from '@siantar/util';
 import { dataSourceOptions, type EnvSchema } from '@siantar/server-core';
+import { SEED_ENTITIES, seedDemoScormPackage } from '@siantar/server-catalog';
 import { hashPassword } from '@siantar/server-identity';
+import { seedCourses } from './seed-courses';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   DEMO_ACCOUNTS,
@@ -68,12 +70,14 @@ async function upsertUser(
 }
 
 /**
- * A believable Pematangsiantar: the city, its OPDs and kecamatan, two partners
- * and three dozen people. Safe to run again: it updates, never duplicates,
+ * A believable Pematangsiantar: the city, its OPDs and kecamatan, two partners,
+ * three dozen people and three published demo courses. Safe to run again: it updates, never duplicates,
  * and it leaves passwords that people changed alone.
  */
 export async function seedDemo(config: EnvSchema, log: (line: string) => void): Promise<void> {
-  const ds = new DataSource(dataSourceOptions({ ...config, DATABASE_REPLICA_URLS: [] }));
+  const ds = new DataSource(
+    dataSourceOptions({ ...config, DATABASE_REPLICA_URLS: [] }, SEED_ENTITIES),
+  );
   await ds.initialize();
   try {
     const hash = await hashPassword(DEMO_PASSWORD);
@@ -86,6 +90,15 @@ export async function seedDemo(config: EnvSchema, log: (line: string) => void): 
       for (const u of people) await upsertUser(em, u, units, hash);
       log(`seeded ${units.size} org units and ${people.length} users`);
     });
+    const coursesMissing: unknown[] = await ds.query(`SELECT 1 FROM course WHERE code = 'PPBD-01'`);
+    if (coursesMissing.length === 0) {
+      const [trainer] = await ds.query<{ id: string }[]>(
+        `SELECT id FROM app_user WHERE email = 'pelatih@siantar.test'`,
+      );
+      const packageId = await seedDemoScormPackage(ds, config, trainer?.id ?? null);
+      const created = await ds.transaction((em) => seedCourses(em, packageId));
+      log(`seeded ${created} demo courses with the demo SCORM 1.2 package`);
+    }
     // Demo accounts always answer to the documented password, even after someone changed it.
     await ds.query(`UPDATE app_user SET password_hash = $1 WHERE lower(email) = ANY($2)`, [
       hash,
