@@ -48,6 +48,7 @@ describe('app routes and shell', () => {
     translate.setTranslation('id', {
       nav: { home: 'Beranda', profile: 'Profil', users: 'Pengguna', orgUnits: 'Unit Organisasi' },
       home: { welcome: 'Selamat datang, {{name}}', orgUnit: 'Unit organisasi: {{orgUnit}}' },
+      authoring: { nav: 'Penulisan kursus' },
     });
     translate.use('id');
     harness = await RouterTestingHarness.create();
@@ -93,7 +94,13 @@ describe('app routes and shell', () => {
     TestBed.inject(AuthService).setUser(me(['learner', 'admin']));
     await harness.navigateByUrl('/admin/unit-organisasi');
     expect(url()).toBe('/admin/unit-organisasi');
-    expect(navLinks()).toEqual(['Beranda', 'Profil', 'Pengguna', 'Unit Organisasi']);
+    expect(navLinks()).toEqual([
+      'Beranda',
+      'Profil',
+      'Penulisan kursus',
+      'Pengguna',
+      'Unit Organisasi',
+    ]);
   });
 
   it('keeps a signed-in user away from the sign-in page', async () => {

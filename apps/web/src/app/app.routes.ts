@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { provideAuthoringIcons } from '@siantar/web-authoring';
 import { authGuard, guestGuard, roleGuard } from '@siantar/web-core';
 import { PublicLayoutComponent } from './shell/public-layout.component';
 import { ShellComponent } from './shell/shell.component';
@@ -28,6 +29,7 @@ export const appRoutes: Routes = [
     path: '',
     component: ShellComponent,
     canMatch: [authGuard],
+    providers: [provideAuthoringIcons()],
     children: [
       {
         path: 'beranda',
@@ -38,6 +40,10 @@ export const appRoutes: Routes = [
         path: 'profil',
         title: 'nav.profile',
         loadComponent: () => import('@siantar/web-identity').then((m) => m.ProfileComponent),
+      },
+      {
+        path: 'penulisan',
+        loadChildren: () => import('@siantar/web-authoring').then((m) => m.AUTHORING_ROUTES),
       },
       {
         path: 'admin',

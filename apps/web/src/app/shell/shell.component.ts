@@ -19,12 +19,20 @@ export interface NavItem {
   icon: string;
   /** Shown only to users with this role; everyone when absent. */
   role?: Role;
+  /** Shown only to users with at least one of these roles. */
+  roles?: readonly Role[];
   exact?: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/beranda', label: 'nav.home', icon: 'home' },
   { path: '/profil', label: 'nav.profile', icon: 'person' },
+  {
+    path: '/penulisan',
+    label: 'authoring.nav',
+    icon: 'edit-note',
+    roles: ['trainer', 'partner', 'admin'],
+  },
   { path: '/admin/pengguna', label: 'nav.users', icon: 'group', role: 'admin' },
   { path: '/admin/unit-organisasi', label: 'nav.orgUnits', icon: 'tree', role: 'admin' },
 ];
@@ -144,7 +152,11 @@ export class ShellComponent {
   );
 
   protected navItems(): NavItem[] {
-    return NAV_ITEMS.filter((item) => !item.role || this.auth.hasRole(item.role));
+    return NAV_ITEMS.filter(
+      (item) =>
+        (!item.role || this.auth.hasRole(item.role)) &&
+        (!item.roles || item.roles.some((r) => this.auth.hasRole(r))),
+    );
   }
 
   constructor() {
