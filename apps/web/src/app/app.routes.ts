@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { provideAuthoringIcons } from '@siantar/web-authoring';
 import { authGuard, guestGuard, roleGuard } from '@siantar/web-core';
+import { catalogRoutes, learningRoutes, provideLearning } from '@siantar/web-learning';
 import { PublicLayoutComponent } from './shell/public-layout.component';
 import { ShellComponent } from './shell/shell.component';
 
@@ -29,7 +30,7 @@ export const appRoutes: Routes = [
     path: '',
     component: ShellComponent,
     canMatch: [authGuard],
-    providers: [provideAuthoringIcons()],
+    providers: [provideAuthoringIcons(), provideLearning()],
     children: [
       {
         path: 'beranda',
@@ -41,6 +42,8 @@ export const appRoutes: Routes = [
         title: 'nav.profile',
         loadComponent: () => import('@siantar/web-identity').then((m) => m.ProfileComponent),
       },
+      { path: 'katalog', children: catalogRoutes },
+      { path: 'belajar', children: learningRoutes },
       {
         path: 'penulisan',
         loadChildren: () => import('@siantar/web-authoring').then((m) => m.AUTHORING_ROUTES),

@@ -26,6 +26,8 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/beranda', label: 'nav.home', icon: 'home' },
+  { path: '/belajar', label: 'learning.nav.myLearning', icon: 'sbl-school' },
+  { path: '/katalog', label: 'learning.nav.catalog', icon: 'sbl-catalog' },
   { path: '/profil', label: 'nav.profile', icon: 'person' },
   {
     path: '/penulisan',
