@@ -88,7 +88,7 @@ export function missingContent(type: LessonType, v: LessonFormValue): string | n
     case 'document':
       return v.documentFileId ? null : 'authoring.lesson.missing.document';
     case 'link':
-      return /^https?:\/\//i.test(v.linkUrl.trim()) ? null : 'authoring.lesson.missing.url';
+      return isUrl(v.linkUrl) ? null : 'authoring.lesson.missing.url';
     case 'scorm':
       return v.scormPackageId ? null : 'authoring.lesson.missing.scorm';
     case 'quiz':
@@ -98,10 +98,9 @@ export function missingContent(type: LessonType, v: LessonFormValue): string | n
   }
 }
 
-/** An absolute http(s) URL, or a path on this site (e.g. `/assets/…`). */
+/** An absolute http(s) URL (the server refuses relative paths and other schemes). */
 export function isUrl(value: string): boolean {
-  const v = value.trim();
-  return /^https?:\/\/\S+$/i.test(v) || /^\/[^/\s]\S*$/.test(v);
+  return /^https?:\/\/[^\s/]+\S*$/i.test(value.trim());
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
