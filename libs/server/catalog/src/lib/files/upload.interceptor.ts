@@ -61,6 +61,8 @@ export function UploadInterceptor(limit: (config: EnvSchema) => number): Type<Ne
       this.limit = limit(config);
       this.receive = multer({
         storage: multer.diskStorage({}),
+        // Browsers send file names as UTF-8 ("Surat Edaran – 2025.pdf"), not Latin-1.
+        defParamCharset: 'utf8',
         limits: { fileSize: this.limit, files: 1, fields: 10, fieldSize: 4096 },
       }).single('file');
     }
