@@ -5,6 +5,7 @@ import { notFound, type Principal } from '@siantar/server-core';
 import type { DataSource } from 'typeorm';
 import { CourseModule, CourseVersion, Lesson } from '../courses/course.entities';
 import { EnrolmentRules } from '../enrolment/enrolment-rules';
+import { FilesService } from '../files/files.service';
 
 interface Row {
   course_id: string;
@@ -52,6 +53,7 @@ export class CatalogueService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly rules: EnrolmentRules,
+    private readonly files: FilesService,
   ) {}
 
   async search(query: CatalogQuery, p: Principal): Promise<Page<CatalogItem>> {
@@ -89,7 +91,8 @@ export class CatalogueService {
       code: r.code,
       title: r.title,
       summary: r.summary,
-      coverUrl: r.cover_file_id ? `/api/v1/catalog/${r.course_id}/cover` : null,
+      // Signed, so that a plain <img> can load it without the bearer token.
+      coverUrl: r.cover_file_id ? this.files.signedUrl(r.cover_file_id) : null,
       competencyType: r.competency_type,
       deliveryMode: r.delivery_mode,
       jp: Number(r.jp),
