@@ -42,7 +42,7 @@ export interface TextPromptDialogData {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ data.title | translate }}</h2>
-    <form (ngSubmit)="submit()" novalidate>
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content class="sb-form">
         @if (data.message) {
           <p>{{ data.message | translate }}</p>
@@ -52,13 +52,13 @@ export interface TextPromptDialogData {
           @if (data.multiline) {
             <textarea
               matInput
-              [formControl]="control"
+              formControlName="value"
               rows="5"
               [required]="!data.optional"
               cdkFocusInitial
             ></textarea>
           } @else {
-            <input matInput [formControl]="control" [required]="!data.optional" cdkFocusInitial />
+            <input matInput formControlName="value" [required]="!data.optional" cdkFocusInitial />
           }
           @if (data.hint) {
             <mat-hint>{{ data.hint | translate }}</mat-hint>
@@ -81,11 +81,17 @@ export class TextPromptDialogComponent {
   private readonly ref = inject(MatDialogRef<TextPromptDialogComponent, unknown>);
   private readonly translate = inject(TranslateService);
 
-  protected readonly control = inject(NonNullableFormBuilder).control(this.data.initial ?? '', [
-    ...(this.data.optional ? [] : [Validators.required]),
-    Validators.minLength(this.data.optional ? 0 : (this.data.minLength ?? 1)),
-    Validators.maxLength(this.data.maxLength ?? 2000),
-  ]);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    value: [
+      this.data.initial ?? '',
+      [
+        ...(this.data.optional ? [] : [Validators.required]),
+        Validators.minLength(this.data.optional ? 0 : (this.data.minLength ?? 1)),
+        Validators.maxLength(this.data.maxLength ?? 2000),
+      ],
+    ],
+  });
+  private readonly control = this.form.controls.value;
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly error = signal('');
