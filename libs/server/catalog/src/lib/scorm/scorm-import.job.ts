@@ -42,7 +42,13 @@ export class ScormImportHandler implements JobHandler<'catalog.scorm-import'> {
   ) {}
 
   async handle({ packageId }: Payload, ctx: JobContext): Promise<void> {
-    const pkg = await this.db.manager.findOneBy(ScormPackage, { id: packageId });
+    let pkg = await this.db.manager.findOneBy(ScormPackage, { id: packageId });
+    // Enqueued as the last step of the upload's transaction: give the commit a moment
+    // rather than a retry's backoff.
+    for (let i = 0; !pkg && i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      pkg = await this.db.manager.findOneBy(ScormPackage, { id: packageId });
+    }
     if (!pkg) {
       // Enqueued inside the creating transaction: the job may run before the commit.
       if (ctx.attempt < 3) throw new Error(`scorm package ${packageId} not visible yet`);
