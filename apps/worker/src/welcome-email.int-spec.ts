@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { JobRegistryError, QueueService } from '@siantar/server-core';
-import { IdentityJobsModule, IdentityModule } from '@siantar/server-identity';
+import { IdentityModule } from '@siantar/server-identity';
 import {
   createOrgUnit,
   createTestApp,
@@ -15,6 +15,7 @@ import {
 } from '@siantar/server-testing';
 import { Queue } from 'bullmq';
 import request from 'supertest';
+import { WORKER_JOB_MODULES } from './worker.module';
 
 describe('the worker: welcome email through BullMQ and SMTP (real PostgreSQL + Redis)', () => {
   let ctx: TestContext;
@@ -117,7 +118,7 @@ describe('the worker: welcome email through BullMQ and SMTP (real PostgreSQL + R
   });
 
   it('writes in the user language and fails a malformed payload without retrying', async () => {
-    const worker = await createTestWorker(ctx.config, [IdentityJobsModule]);
+    const worker = await createTestWorker(ctx.config, WORKER_JOB_MODULES);
     try {
       await createUserViaApi('english@siantar.test', 'en');
       const msg = await mail.waitFor((m) => (m.to as { text: string }).text.includes('english@'));

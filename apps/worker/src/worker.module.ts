@@ -3,10 +3,13 @@ import { CoreModule, type EnvSchema } from '@siantar/server-core';
 import { CatalogJobsModule } from '@siantar/server-catalog';
 import { IdentityJobsModule } from '@siantar/server-identity';
 
+/** Every domain's jobs module: the worker runs all of them and nothing else. */
+export const WORKER_JOB_MODULES = [IdentityJobsModule, CatalogJobsModule];
+
 /** The worker imports only the domains' jobs modules. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: EnvSchema): DynamicModule {
-    return { module: WorkerModule, imports: [CoreModule.forWorker(config), IdentityJobsModule, CatalogJobsModule] };
+    return { module: WorkerModule, imports: [CoreModule.forWorker(config), ...WORKER_JOB_MODULES] };
   }
 }

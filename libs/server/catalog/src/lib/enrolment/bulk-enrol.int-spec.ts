@@ -66,7 +66,8 @@ describe('bulk enrolment in the worker (real PostgreSQL + Redis)', () => {
   });
 
   const poll = async (id: string): Promise<BulkEnrolResponse> => {
-    for (let i = 0; i < 100; i++) {
+    // Generous: the whole integration suite shares two cores with this worker.
+    for (let i = 0; i < 400; i++) {
       const r = (
         await request(t.http)
           .get(`/api/v1/enrolment-requests/${id}`)
@@ -76,7 +77,8 @@ describe('bulk enrolment in the worker (real PostgreSQL + Redis)', () => {
       if (r.status === 'done' || r.status === 'failed') return r;
       await new Promise((res) => setTimeout(res, 100));
     }
-    throw new Error('bulk enrolment did not finish');
+    const row: unknown[] = await t.db.query(`SELECT status, error, progress, total FROM bulk_enrol_request WHERE id = $1`, [id]);
+    throw new Error(`bulk enrolment did not finish: ${JSON.stringify(row)}`);
   };
 
   it('enrols a whole OPD with its sub-units, active staff only, and reports unknown people', async () => {

@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -26,9 +26,13 @@ export class LocalDiskStorage extends FileStorage {
     await mkdir(dirname(p), { recursive: true });
     // Write to a temporary name first so a reader never sees half a file.
     const tmp = `${p}.${process.pid}.${Date.now()}.part`;
-    await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, createWriteStream(tmp));
-    const { rename } = await import('node:fs/promises');
-    await rename(tmp, p);
+    try {
+      await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, createWriteStream(tmp));
+      await rename(tmp, p);
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw e;
+    }
     return { size: (await stat(p)).size };
   }
 
