@@ -5,8 +5,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { committedTransactions } from './lib/db.mjs';
 import { serverEnv } from './lib/env.mjs';
 import { load, summarize } from './lib/load.mjs';
-import { freePort, runNode, startNode, stop, waitReady } from './lib/proc.mjs';
+import { freePort, startNode, stop, waitReady } from './lib/proc.mjs';
 import { num, ratios } from './lib/report.mjs';
+import { prepareDatabase } from './lib/setup.mjs';
 
 /** @typedef {'api' | 'baseline'} Side */
 /** @typedef {import('./lib/load.mjs').Run & { side: Side, round: number, dbStatementsPerRequest: number }} MeRun */
@@ -20,10 +21,7 @@ export default {
     const env = serverEnv();
     const dbUrl = /** @type {string} */ (env.DATABASE_URL);
     const database = new URL(dbUrl).pathname.slice(1);
-    const cli = join(root, 'dist/apps/api/cli.js');
-    log(`database ${dbUrl}, redis prefix ${env.REDIS_PREFIX}: migrate and seed`);
-    await runNode('migrate', cli, ['migrate'], env);
-    await runNode('seed', cli, ['seed'], env);
+    await prepareDatabase(root, env, log);
 
     const scripts = {
       api: join(root, 'dist/apps/api/main.js'),

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 /** @typedef {{ duration: number, connections: number, warmup: number, rounds: number }} LoadSettings */
 
 /** Reads an integer of at least `min` from the environment. */
-function intEnv(/** @type {string} */ name, /** @type {number} */ fallback, min = 1) {
+export function intEnv(/** @type {string} */ name, /** @type {number} */ fallback, min = 1) {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
