@@ -94,11 +94,16 @@ test('a partner drafts a course with a text and a video lesson; an admin reviews
   await page.getByRole('tab', { name: 'Kerangka' }).click();
   await expect(lessons.nth(0)).toContainText(videoLesson);
 
-  // The JP suggestion follows the lesson durations (30 min → 0.7 JP at 45 min per JP).
+  // Metadata: a summary (required to submit) and the JP suggested from the durations
+  // (30 minutes → 0.7 JP at 45 minutes per JP), saved with PATCH …/draft.
   await page.getByRole('tab', { name: 'Informasi' }).click();
-  await expect(
-    page.getByRole('button', { name: /Gunakan saran dari durasi pelajaran/ }),
-  ).toBeVisible();
+  await page
+    .getByLabel('Ringkasan')
+    .fill('Cara melayani warga lewat aplikasi layanan publik daring Kota Pematangsiantar.');
+  await page.getByRole('button', { name: 'Gunakan saran dari durasi pelajaran: 0.7 JP' }).click();
+  await expect(page.getByLabel('Jam pelajaran (JP)')).toHaveValue('0.7');
+  await page.getByRole('button', { name: 'Simpan informasi kursus' }).click();
+  await expect(page.getByText('Informasi kursus tersimpan.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Kirim untuk review' }).click();
   const submit = page.getByRole('dialog');
@@ -133,7 +138,10 @@ test('a partner drafts a course with a text and a video lesson; an admin reviews
 
   // History shows the changelog and the approval; the list shows the course as published.
   await page.getByRole('tab', { name: 'Riwayat versi' }).click();
-  await expect(page.getByText('Versi pertama: pengenalan aplikasi dan video alur.')).toBeVisible();
+  await expect(
+    page.getByText('Versi pertama: pengenalan aplikasi dan video alur.').first(),
+  ).toBeVisible();
+  await expect(page.getByText('Disetujui & terbit')).toBeVisible();
   await page.getByRole('link', { name: 'Kursus saya' }).click();
   const card = page.getByRole('listitem').filter({ hasText: code });
   await expect(card.getByTestId('status-chip')).toHaveText('Terbit');
