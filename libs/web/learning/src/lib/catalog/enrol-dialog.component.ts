@@ -160,8 +160,7 @@ export const BULK_POLL_MS = 1500;
               <ul class="sb-skipped">
                 @for (s of r.skipped; track s.userId) {
                   <li>
-                    <span class="sb-mono">{{ s.userId }}</span
-                    >: {{ s.reason }}
+                    <span class="sb-mono">{{ s.userId }}</span>: {{ s.reason }}
                   </li>
                 }
               </ul>

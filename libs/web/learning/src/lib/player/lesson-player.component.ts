@@ -21,6 +21,7 @@ import type {
   ProblemDetails,
 } from '@siantar/contracts';
 import { ProblemAlertComponent, toProblem } from '@siantar/web-core';
+import { catchError, of, throwError } from 'rxjs';
 import { LearningApi } from '../api/learning.api';
 import { ProgressQueueService } from '../progress/progress-queue.service';
 import { SyncStatusComponent } from '../progress/sync-status.component';
@@ -30,6 +31,13 @@ import { LinkLessonComponent } from './link-lesson.component';
 import { ScormLessonComponent } from './scorm-lesson.component';
 import { TextLessonComponent } from './text-lesson.component';
 import { VideoLessonComponent } from './video-lesson.component';
+
+/**
+ * Lessons already fetched in this session, and the next one fetched ahead: on a connection that
+ * drops, the learner can still open the next lesson (its events wait in the queue).
+ */
+const lessonCache = new Map<string, LessonPlayerResponse>();
+const cacheKey = (e: string, l: string): string => `${e}/${l}`;
 
 /** `/belajar/:enrolmentId/:lessonId`: one lesson, previous/next, and the save status. */
 @Component({
@@ -63,7 +71,9 @@ import { VideoLessonComponent } from './video-lesson.component';
     }
     @if (lesson(); as l) {
       <header class="sb-lesson-header">
-        <h1 #heading class="sb-page-title" tabindex="-1">{{ l.title }}</h1>
+        <h1 #heading class="sb-page-title" tabindex="-1" data-testid="lesson-title">
+          {{ l.title }}
+        </h1>
         <p class="sb-meta">
           <mat-icon [svgIcon]="typeIcon(l.type)" aria-hidden="true" />
           <span>{{ 'learning.lessonType.' + l.type | translate }}</span>
@@ -242,17 +252,39 @@ export class LessonPlayerComponent {
     this.problem.set(null);
     // Unmount the previous lesson first so that its timers and players stop and report.
     this.lesson.set(null);
+    const key = cacheKey(enrolmentId, lessonId);
+    this.api
+      .lesson(enrolmentId, lessonId)
+      .pipe(
+        catchError((error: unknown) => {
+          const cached = lessonCache.get(key);
+          return cached && toProblem(error).status === 0 ? of(cached) : throwError(() => error);
+        }),
+      )
+      .subscribe({
+        next: (lesson) => {
+          lessonCache.set(key, lesson);
+          this.lesson.set(lesson);
+          this.loading.set(false);
+          void this.queue.record({ enrolmentId, lessonId, kind: 'opened' });
+          this.focusHeading();
+          this.prefetch(enrolmentId, lesson.nextLessonId);
+        },
+        error: (error: unknown) => {
+          this.problem.set(toProblem(error));
+          this.loading.set(false);
+        },
+      });
+  }
+
+  private prefetch(enrolmentId: string, lessonId: string | null): void {
+    if (!lessonId) {
+      return;
+    }
     this.api.lesson(enrolmentId, lessonId).subscribe({
-      next: (lesson) => {
-        this.lesson.set(lesson);
-        this.loading.set(false);
-        void this.queue.record({ enrolmentId, lessonId, kind: 'opened' });
-        this.focusHeading();
-      },
-      error: (error: unknown) => {
-        this.problem.set(toProblem(error));
-        this.loading.set(false);
-      },
+      next: (next) => lessonCache.set(cacheKey(enrolmentId, lessonId), next),
+      // Locked or unreachable: it is fetched (and explained) when opened.
+      error: () => undefined,
     });
   }
 
