@@ -109,8 +109,12 @@ export class CourseMetadataFields {
 }
 
 export class CreateCourseRequest extends CourseMetadataFields {
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
-  @Matches(/^[A-Z0-9][A-Z0-9-]{2,29}$/, { message: 'kode kursus: 3–30 huruf besar, angka atau tanda hubung (contoh: PPBD-2026)' })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toUpperCase() : value,
+  )
+  @Matches(/^[A-Z0-9][A-Z0-9-]{2,29}$/, {
+    message: 'kode kursus: 3–30 huruf besar, angka atau tanda hubung (contoh: PPBD-2026)',
+  })
   code!: string;
 
   @Transform(trim)

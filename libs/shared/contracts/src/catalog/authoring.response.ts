@@ -56,7 +56,12 @@ export interface VersionHistoryEntry {
   status: VersionStatus;
   changelog: string | null;
   publishedAt: string | null;
-  events: { action: 'created' | 'submitted' | 'approved' | 'sent-back' | 'archived'; by: UserRef; note: string | null; at: string }[];
+  events: {
+    action: 'created' | 'submitted' | 'approved' | 'sent-back' | 'archived';
+    by: UserRef;
+    note: string | null;
+    at: string;
+  }[];
 }
 
 export interface AuthoringCourseResponse {

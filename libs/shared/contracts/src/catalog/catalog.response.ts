@@ -1,5 +1,11 @@
 import type { UserRef } from '../identity/user.response';
-import type { CompetencyType, DeliveryMode, EnrolmentStatus, LessonProgressStatus, LessonType } from './enums';
+import type {
+  CompetencyType,
+  DeliveryMode,
+  EnrolmentStatus,
+  LessonProgressStatus,
+  LessonType,
+} from './enums';
 
 export interface CatalogItem {
   courseId: string;
@@ -63,7 +69,11 @@ export interface LessonProgressView {
 export interface LearnerCourseResponse {
   enrolment: EnrolmentSummary;
   jp: number;
-  modules: { id: string; title: string; lessons: (OutlineLesson & { progress: LessonProgressView })[] }[];
+  modules: {
+    id: string;
+    title: string;
+    lessons: (OutlineLesson & { progress: LessonProgressView })[];
+  }[];
 }
 
 /** What the player needs to show one lesson. URLs are short-lived signed URLs usable in <video>, <iframe>, <a>. */

@@ -9,9 +9,22 @@ export const VERSION_STATUSES = ['draft', 'in_review', 'published', 'archived'] 
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
 
 /** quiz, live-session and simulation are placeholders filled by later issues. */
-export const LESSON_TYPES = ['text', 'video', 'document', 'link', 'scorm', 'quiz', 'live-session', 'simulation'] as const;
+export const LESSON_TYPES = [
+  'text',
+  'video',
+  'document',
+  'link',
+  'scorm',
+  'quiz',
+  'live-session',
+  'simulation',
+] as const;
 export type LessonType = (typeof LESSON_TYPES)[number];
-export const PLACEHOLDER_LESSON_TYPES: readonly LessonType[] = ['quiz', 'live-session', 'simulation'];
+export const PLACEHOLDER_LESSON_TYPES: readonly LessonType[] = [
+  'quiz',
+  'live-session',
+  'simulation',
+];
 
 export const ENROLMENT_STATUSES = ['active', 'completed', 'withdrawn'] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];

@@ -25,5 +25,10 @@ export interface ScormPackageResponse {
   fileCount: number | null;
   totalBytes: number | null;
   /** The organisation tree: items with their launch resource. */
-  items: { identifier: string; title: string; href: string | null; children: ScormPackageResponse['items'] }[];
+  items: {
+    identifier: string;
+    title: string;
+    href: string | null;
+    children: ScormPackageResponse['items'];
+  }[];
 }

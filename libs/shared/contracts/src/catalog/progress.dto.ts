@@ -93,7 +93,12 @@ export interface ProgressBatchResponse {
   /** Events refused for good (e.g. a lesson not in the learner's course); drop them too. */
   rejected: { id: string; reason: string }[];
   /** The state of every lesson the batch touched, after it. */
-  lessons: { enrolmentId: string; lessonId: string; status: 'not-started' | 'in-progress' | 'completed'; percent: number }[];
+  lessons: {
+    enrolmentId: string;
+    lessonId: string;
+    status: 'not-started' | 'in-progress' | 'completed';
+    percent: number;
+  }[];
 }
 
 /** The SCORM 1.2 data model elements the server keeps (cmi.core.* and cmi.suspend_data). */

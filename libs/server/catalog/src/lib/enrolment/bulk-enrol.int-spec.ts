@@ -77,7 +77,10 @@ describe('bulk enrolment in the worker (real PostgreSQL + Redis)', () => {
       if (r.status === 'done' || r.status === 'failed') return r;
       await new Promise((res) => setTimeout(res, 100));
     }
-    const row: unknown[] = await t.db.query(`SELECT status, error, progress, total FROM bulk_enrol_request WHERE id = $1`, [id]);
+    const row: unknown[] = await t.db.query(
+      `SELECT status, error, progress, total FROM bulk_enrol_request WHERE id = $1`,
+      [id],
+    );
     throw new Error(`bulk enrolment did not finish: ${JSON.stringify(row)}`);
   };
 
@@ -118,17 +121,15 @@ describe('bulk enrolment in the worker (real PostgreSQL + Redis)', () => {
     const done = await poll(id);
     expect(done).toMatchObject({ total: 30, enrolled: 0, alreadyEnrolled: 30 });
     // A retry of a finished job changes nothing.
-    await worker
-      .get(BulkEnrolHandler)
-      .handle(
-        { requestId: id },
-        {
-          jobId: 'x',
-          attempt: 2,
-          log: () => Promise.resolve(),
-          updateProgress: () => Promise.resolve(),
-        },
-      );
+    await worker.get(BulkEnrolHandler).handle(
+      { requestId: id },
+      {
+        jobId: 'x',
+        attempt: 2,
+        log: () => Promise.resolve(),
+        updateProgress: () => Promise.resolve(),
+      },
+    );
     const [{ n }] = await t.db.query<{ n: string }[]>(
       `SELECT count(*) AS n FROM enrolment WHERE course_id = $1`,
       [courseId],

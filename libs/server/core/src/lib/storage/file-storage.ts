@@ -19,7 +19,8 @@ export abstract class FileStorage {
   abstract deletePrefix(prefix: string): Promise<void>;
 }
 
-const SAFE_KEY = /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._~!$&'()+,;=@ %-]+(?:\/[A-Za-z0-9._~!$&'()+,;=@ %-]+)*$/;
+const SAFE_KEY =
+  /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._~!$&'()+,;=@ %-]+(?:\/[A-Za-z0-9._~!$&'()+,;=@ %-]+)*$/;
 
 export function assertSafeKey(key: string): void {
   if (!SAFE_KEY.test(key) || key.includes('\\') || key.includes('\0')) {

@@ -213,7 +213,9 @@ export class Catalog1764400000000 implements MigrationInterface {
         data jsonb NOT NULL DEFAULT '{}',
         received_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX progress_event_enrolment_idx ON progress_event (enrolment_id, lesson_id)`);
+    await q.query(
+      `CREATE INDEX progress_event_enrolment_idx ON progress_event (enrolment_id, lesson_id)`,
+    );
 
     await q.query(`
       CREATE TABLE scorm_state (
