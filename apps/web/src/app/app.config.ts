@@ -1,6 +1,9 @@
+import { registerLocaleData } from '@angular/common';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import localeId from '@angular/common/locales/id';
 import {
   type ApplicationConfig,
+  LOCALE_ID,
   inject,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
@@ -33,9 +36,13 @@ export async function initializeApp(): Promise<void> {
   await language.init();
 }
 
+// Dates and numbers follow Indonesian conventions (28 Nov 2026, 1.234,5) in both UI languages.
+registerLocaleData(localeId);
+
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
+    { provide: LOCALE_ID, useValue: 'id' },
     provideRouter(
       appRoutes,
       withComponentInputBinding(),

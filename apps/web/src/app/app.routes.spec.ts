@@ -49,6 +49,7 @@ describe('app routes and shell', () => {
       nav: { home: 'Beranda', profile: 'Profil', users: 'Pengguna', orgUnits: 'Unit Organisasi' },
       home: { welcome: 'Selamat datang, {{name}}', orgUnit: 'Unit organisasi: {{orgUnit}}' },
       authoring: { nav: 'Penulisan kursus' },
+      learning: { nav: { myLearning: 'Pembelajaran Saya', catalog: 'Katalog Pelatihan' } },
     });
     translate.use('id');
     harness = await RouterTestingHarness.create();
@@ -79,7 +80,7 @@ describe('app routes and shell', () => {
     expect(url()).toBe('/beranda');
     expect(root().querySelector('h1')?.textContent).toContain('Selamat datang, Rina Marpaung');
     expect(root().textContent).toContain('Dinas Kependudukan dan Pencatatan Sipil');
-    expect(navLinks()).toEqual(['Beranda', 'Profil']);
+    expect(navLinks()).toEqual(['Beranda', 'Pembelajaran Saya', 'Katalog Pelatihan', 'Profil']);
     await harness.fixture.whenStable();
     expect(root().querySelector('[aria-current=page]')?.textContent).toContain('Beranda');
   });
@@ -96,6 +97,8 @@ describe('app routes and shell', () => {
     expect(url()).toBe('/admin/unit-organisasi');
     expect(navLinks()).toEqual([
       'Beranda',
+      'Pembelajaran Saya',
+      'Katalog Pelatihan',
       'Profil',
       'Penulisan kursus',
       'Pengguna',

@@ -1,5 +1,4 @@
 import type { Routes } from '@angular/router';
-import { provideAuthoringIcons } from '@siantar/web-authoring';
 import { authGuard, guestGuard, roleGuard } from '@siantar/web-core';
 import { catalogRoutes, learningRoutes, provideLearning } from '@siantar/web-learning';
 import { PublicLayoutComponent } from './shell/public-layout.component';
@@ -30,7 +29,7 @@ export const appRoutes: Routes = [
     path: '',
     component: ShellComponent,
     canMatch: [authGuard],
-    providers: [provideAuthoringIcons(), provideLearning()],
+    providers: [provideLearning()],
     children: [
       {
         path: 'beranda',

@@ -9,6 +9,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 
 const csv = ({ value }: { value: unknown }) =>
@@ -139,6 +140,38 @@ export class EnvSchema {
   @Min(1)
   @Max(64)
   WORKER_CONCURRENCY = 4;
+
+  /** local: files under STORAGE_DIR (one machine); s3: an S3-compatible bucket shared by every process. */
+  @IsIn(['local', 's3'])
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  @ValidateIf((o: EnvSchema) => o.STORAGE_DRIVER === 's3')
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  S3_ENDPOINT = '';
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  @ValidateIf((o: EnvSchema) => o.STORAGE_DRIVER === 's3')
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a valid bucket name' })
+  S3_BUCKET = '';
+
+  @ValidateIf((o: EnvSchema) => o.STORAGE_DRIVER === 's3')
+  @IsString()
+  @MinLength(1)
+  S3_ACCESS_KEY_ID = '';
+
+  @ValidateIf((o: EnvSchema) => o.STORAGE_DRIVER === 's3')
+  @IsString()
+  @MinLength(1)
+  S3_SECRET_ACCESS_KEY = '';
+
+  @IsIn(['true', 'false'])
+  S3_FORCE_PATH_STYLE: 'true' | 'false' = 'true';
+
+  @IsOptional()
+  @IsString()
+  S3_PREFIX = '';
 
   /** Where uploaded and unpacked files are kept (local disk driver). */
   @IsString()

@@ -56,7 +56,8 @@ export function configureApp(app: INestApplication, config: EnvSchema): void {
           imgSrc: ["'self'", 'data:', 'blob:'],
           fontSrc: ["'self'", 'data:'],
           connectSrc: ["'self'", 'ws:', 'wss:'],
-          mediaSrc: ["'self'", 'blob:'],
+          // Video lessons may point at external https sources.
+          mediaSrc: ["'self'", 'blob:', 'https:'],
           frameSrc: ["'self'"],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
