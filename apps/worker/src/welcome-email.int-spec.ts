@@ -67,9 +67,7 @@ describe('the worker: welcome email through BullMQ and SMTP (real PostgreSQL + R
   it('delivers a job queued while no worker ran, with a working set-password link, exactly once', async () => {
     const user = await createUserViaApi('lamtiur@siantar.test');
     // The job waits in Redis until a worker starts: nothing is lost while workers are down.
-    const worker: INestApplicationContext = await createTestWorker(ctx.config, [
-      IdentityJobsModule,
-    ]);
+    const worker: INestApplicationContext = await createTestWorker(ctx.config, WORKER_JOB_MODULES);
     try {
       const msg = await mail.waitFor((m) => m.subject === 'Akun Siantar Belajar Anda sudah dibuat');
       expect(msg.text).toContain('Lamtiur Sihombing');
