@@ -74,6 +74,7 @@ const MATRIX: [route: string, rule: Rule][] = [
   ['GET /enrolment-requests/:id', ['admin']],
   ['GET /courses/:courseId/learners', ['trainer', 'partner', 'admin']],
   ['POST /enrolments/:id/withdraw', ['admin']],
+  ['POST /enrolments/:id/migrate', ['admin']],
   ['GET /enrolments/:id', 'authenticated'],
   ['GET /enrolments/:id/lessons/:lessonId', 'authenticated'],
   ['POST /progress/events', 'authenticated'],

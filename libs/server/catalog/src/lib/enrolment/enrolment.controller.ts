@@ -87,6 +87,13 @@ export class EnrolmentController {
   }
 
   @Roles('admin')
+  @Post('enrolments/:id/migrate')
+  @HttpCode(200)
+  migrate(@Param('id', uuid) id: string, @CurrentUser() p: Principal): Promise<EnrolmentSummary> {
+    return this.enrolments.migrate(id, p);
+  }
+
+  @Roles('admin')
   @Post('enrolments/:id/withdraw')
   @HttpCode(200)
   withdraw(@Param('id', uuid) id: string, @CurrentUser() p: Principal): Promise<EnrolmentSummary> {

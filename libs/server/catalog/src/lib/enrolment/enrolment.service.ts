@@ -179,6 +179,62 @@ export class EnrolmentService {
     });
   }
 
+  /**
+   * Moves an enrolment to the course's current version. Progress follows each
+   * lesson by its key; lessons new in that version start fresh, and the rows of
+   * the old version stay as history.
+   */
+  async migrate(enrolmentId: string, p: Principal): Promise<EnrolmentSummary> {
+    return this.db.transaction(async (em) => {
+      const rows: { status: string; path: string; version_id: string; current: string | null }[] =
+        await em.query(
+          `SELECT e.status, o.path, e.version_id, c.current_version_id AS current
+           FROM enrolment e JOIN course c ON c.id = e.course_id JOIN app_user u ON u.id = e.user_id
+           JOIN org_unit o ON o.id = u.org_unit_id WHERE e.id = $1 FOR UPDATE OF e`,
+          [enrolmentId],
+        );
+      const r = rows[0];
+      if (!r || !p.adminScopePath || !r.path.startsWith(p.adminScopePath))
+        throw notFound('Pendaftaran');
+      if (r.status === 'withdrawn')
+        throw new AppError(409, 'enrolment.withdrawn', 'Pendaftaran ini sudah dibatalkan.');
+      if (!r.current || r.current === r.version_id) {
+        throw new AppError(
+          409,
+          'enrolment.up-to-date',
+          'Peserta ini sudah memakai versi kursus yang terbit terakhir.',
+        );
+      }
+      await em.query(
+        `INSERT INTO lesson_progress (enrolment_id, lesson_id, status, percent, seconds_spent, max_scroll, watched_seconds,
+                                      duration_seconds, position_seconds, position_at, first_opened_at, completed_at, updated_at)
+         SELECT lp.enrolment_id, nl.id, lp.status, lp.percent, lp.seconds_spent, lp.max_scroll, lp.watched_seconds,
+                lp.duration_seconds, lp.position_seconds, lp.position_at, lp.first_opened_at, lp.completed_at, now()
+           FROM lesson_progress lp JOIN lesson ol ON ol.id = lp.lesson_id
+           JOIN lesson nl ON nl.key = ol.key AND nl.version_id = $2 AND nl.type = ol.type
+          WHERE lp.enrolment_id = $1
+         ON CONFLICT DO NOTHING`,
+        [enrolmentId, r.current],
+      );
+      await em.query(
+        `INSERT INTO scorm_state (enrolment_id, lesson_id, lesson_status, score_raw, score_min, score_max, suspend_data,
+                                  lesson_location, total_seconds, last_commit_id)
+         SELECT s.enrolment_id, nl.id, s.lesson_status, s.score_raw, s.score_min, s.score_max, s.suspend_data,
+                s.lesson_location, s.total_seconds, s.last_commit_id
+           FROM scorm_state s JOIN lesson ol ON ol.id = s.lesson_id
+           JOIN lesson nl ON nl.key = ol.key AND nl.version_id = $2 AND nl.content = ol.content
+          WHERE s.enrolment_id = $1
+         ON CONFLICT DO NOTHING`,
+        [enrolmentId, r.current],
+      );
+      await em.query(`UPDATE enrolment SET version_id = $2 WHERE id = $1`, [
+        enrolmentId,
+        r.current,
+      ]);
+      return this.summary(em, enrolmentId);
+    });
+  }
+
   async learners(courseId: string, p: Principal): Promise<CourseLearnerRow[]> {
     await courseForAuthoring(this.db.manager, courseId, p);
     const rows: (SummaryRow & {
