@@ -304,6 +304,46 @@ describe('course authoring, review, versions and enrolment (real PostgreSQL + Re
       await request(t.http).get(`/api/v1/enrolments/${first.id}`).set(auth('learner')).expect(200)
     ).body as LearnerCourseResponse;
     expect(old.modules[0].lessons[0].title).toBe('Aplikasi layanan daring');
+
+    // Progress made on version 1 follows the lesson when an admin migrates the learner.
+    await request(t.http)
+      .post('/api/v1/progress/events')
+      .set(auth('learner'))
+      .send({
+        events: [
+          {
+            id: randomUUID(),
+            enrolmentId: first.id,
+            lessonId,
+            kind: 'scrolled',
+            percent: 100,
+            occurredAt: new Date().toISOString(),
+          },
+        ],
+      })
+      .expect(200);
+    await request(t.http)
+      .post(`/api/v1/enrolments/${first.id}/migrate`)
+      .set(auth('learner'))
+      .expect(403);
+    const migrated = (
+      await request(t.http)
+        .post(`/api/v1/enrolments/${first.id}/migrate`)
+        .set(auth('admin'))
+        .expect(200)
+    ).body as EnrolmentSummary;
+    expect(migrated).toMatchObject({ versionNumber: 2, percent: 100 });
+    const now = (
+      await request(t.http).get(`/api/v1/enrolments/${first.id}`).set(auth('learner')).expect(200)
+    ).body as LearnerCourseResponse;
+    expect(now.modules[0].lessons[0]).toMatchObject({
+      title: 'Aplikasi layanan daring (revisi)',
+      progress: { status: 'completed' },
+    });
+    await request(t.http)
+      .post(`/api/v1/enrolments/${first.id}/migrate`)
+      .set(auth('admin'))
+      .expect(409);
     const second = (
       await request(t.http)
         .post(`/api/v1/catalog/${courseId}/enrol`)
