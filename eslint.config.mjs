@@ -20,6 +20,7 @@ export default [
       '**/test-results',
       '**/playwright-report',
       '**/*.config.{js,cjs,mjs}',
+      'eslint.angular.mjs',
       '**/jest.preset.js',
       'tools/**',
       'bench/results/**',

@@ -13,3 +13,4 @@ export * from './lib/i18n/language-switch.component';
 export * from './lib/ui/problem-alert.component';
 export * from './lib/ui/icons';
 export * from './lib/ui/form-errors';
+export * from './lib/ui/translated-paginator-intl';

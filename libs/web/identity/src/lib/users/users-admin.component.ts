@@ -25,6 +25,7 @@ import {
   type UserListFilter,
   UsersApi,
   toProblem,
+  TranslatedPaginatorIntl,
 } from '@siantar/web-core';
 import { catchError, debounceTime, of, switchMap, tap } from 'rxjs';
 import { flattenOrgUnits } from '../org-units/org-unit-tree';
@@ -32,7 +33,6 @@ import {
   CreateUserDialogComponent,
   type CreateUserDialogData,
 } from './create-user-dialog.component';
-import { TranslatedPaginatorIntl } from './translated-paginator-intl';
 
 type ActiveFilter = 'all' | 'true' | 'false';
 

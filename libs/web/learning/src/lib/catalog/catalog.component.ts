@@ -21,10 +21,14 @@ import {
   type Page,
   type ProblemDetails,
 } from '@siantar/contracts';
-import { OrgUnitsApi, ProblemAlertComponent, toProblem } from '@siantar/web-core';
+import {
+  OrgUnitsApi,
+  ProblemAlertComponent,
+  toProblem,
+  TranslatedPaginatorIntl,
+} from '@siantar/web-core';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs';
 import { type CatalogFilter, CatalogApi } from '../api/learning.api';
-import { LearningPaginatorIntl } from '../ui/paginator-intl';
 
 type Sort = NonNullable<CatalogQuery['sort']>;
 
@@ -50,7 +54,7 @@ const toNumber = (value: string): number | undefined => {
     TranslatePipe,
     ProblemAlertComponent,
   ],
-  providers: [{ provide: MatPaginatorIntl, useClass: LearningPaginatorIntl }],
+  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="sb-page-header">
