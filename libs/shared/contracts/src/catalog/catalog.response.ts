@@ -61,6 +61,8 @@ export interface LessonProgressView {
   status: LessonProgressStatus;
   percent: number;
   locked: boolean;
+  /** Why it is locked (Indonesian, names the lesson to finish first); null when open. */
+  lockedReason: string | null;
   /** Seconds into a video, for resume. */
   positionSeconds: number | null;
   completedAt: string | null;

@@ -21,6 +21,8 @@ interface Row {
 
 const PLACEHOLDERS: readonly LessonType[] = ['quiz', 'live-session', 'simulation'];
 
+export type OutlineRow = Row & { locked: boolean; lockedReason: string | null };
+
 /** The learner's own view of one enrolment: outline with progress and locks. */
 @Injectable()
 export class LearnerCourseService {
@@ -44,7 +46,7 @@ export class LearnerCourseService {
     return { versionId: r.version_id, status: r.status };
   }
 
-  async outline(em: EntityManager, enrolmentId: string): Promise<(Row & { locked: boolean })[]> {
+  async outline(em: EntityManager, enrolmentId: string): Promise<OutlineRow[]> {
     const rows: Row[] = await em.query(
       `SELECT m.id AS module_id, m.title AS module_title, l.id AS lesson_id, l.title, l.type, l.duration_minutes,
               lp.status, lp.percent, lp.position_seconds, lp.completed_at, v.sequential
@@ -54,20 +56,24 @@ export class LearnerCourseService {
         WHERE e.id = $1 ORDER BY m.position, l.position`,
       [enrolmentId],
     );
-    let open = true;
+    // In a sequential course everything after the first unfinished lesson waits for it.
+    let blocker: string | null = null;
     return rows.map((r) => {
-      const locked = r.sequential && !open;
-      if (!PLACEHOLDERS.includes(r.type) && r.status !== 'completed') open = false;
-      return { ...r, locked };
+      const lockedReason =
+        r.sequential && blocker !== null ? `Selesaikan dulu "${blocker}".` : null;
+      if (blocker === null && !PLACEHOLDERS.includes(r.type) && r.status !== 'completed')
+        blocker = r.title;
+      return { ...r, locked: lockedReason !== null, lockedReason };
     });
   }
 
-  static progressOf(r: Row & { locked: boolean }): LessonProgressView {
+  static progressOf(r: OutlineRow): LessonProgressView {
     return {
       lessonId: r.lesson_id,
       status: r.status ?? 'not-started',
       percent: Number(r.percent ?? 0),
       locked: r.locked,
+      lockedReason: r.lockedReason,
       positionSeconds: r.position_seconds === null ? null : Number(r.position_seconds),
       completedAt: r.completed_at?.toISOString() ?? null,
     };

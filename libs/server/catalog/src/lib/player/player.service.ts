@@ -26,18 +26,10 @@ export class PlayerService {
     if (i < 0) throw notFound('Materi pada kursus ini');
     const row = rows[i];
     if (row.locked) {
-      const blocker = rows
-        .slice(0, i)
-        .find(
-          (r) =>
-            !r.locked &&
-            r.status !== 'completed' &&
-            !['quiz', 'live-session', 'simulation'].includes(r.type),
-        );
       throw new AppError(
         403,
         'lesson-locked',
-        `Materi ini terkunci; selesaikan dulu "${blocker?.title ?? 'materi sebelumnya'}".`,
+        `Materi ini terkunci. ${row.lockedReason ?? ''}`.trim(),
       );
     }
     const [{ content }] = await em.query<{ content: Record<string, unknown> }[]>(

@@ -109,7 +109,10 @@ describe('progress events: idempotent, monotonic, only for own lessons (real Pos
       .set('Authorization', `Bearer ${learner}`)
       .expect(403);
     expect((player.body as { code: string }).code).toBe('lesson-locked');
-    expect((await view()).modules[0].lessons[1].progress.locked).toBe(true);
+    expect((await view()).modules[0].lessons[1].progress).toMatchObject({
+      locked: true,
+      lockedReason: 'Selesaikan dulu "Bacaan".',
+    });
   });
 
   it('counts an event once however often it is sent, and never moves progress backwards', async () => {

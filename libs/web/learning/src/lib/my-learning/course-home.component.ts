@@ -105,7 +105,7 @@ type HomeLesson = OutlineLesson & { progress: LessonProgressView };
                   <span class="sb-grow sb-locked">
                     {{ l.title }}
                     <span class="sb-muted sb-reason">{{
-                      'learning.home.lockedReason' | translate
+                      l.progress.lockedReason ?? ('learning.home.lockedReason' | translate)
                     }}</span>
                   </span>
                 } @else {
