@@ -23,3 +23,4 @@ export * from './lib/redis/redis';
 export * from './lib/redis/redis.module';
 export * from './lib/storage/file-storage';
 export * from './lib/storage/local-disk.storage';
+export * from './lib/http/uuid-param';

@@ -27,8 +27,7 @@ import {
   LESSON_TYPES,
   type LessonType,
 } from './enums';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../common/transforms';
 
 /** Course metadata an author edits on the draft; every field optional on update. */
 export class CourseMetadataFields {

@@ -1,8 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { ORG_UNIT_KINDS, OrgUnitKind } from './enums';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../common/transforms';
 
 export class CreateOrgUnitRequest {
   @Transform(trim)

@@ -24,10 +24,7 @@ import {
   ROLES,
   Role,
 } from './enums';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lower = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
+import { lower, trim } from '../common/transforms';
 
 export const RANKS: readonly string[] = [...PNS_RANKS, ...PPPK_GRADES];
 

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   AddAuthorRequest,
@@ -27,13 +16,11 @@ import {
   UpdateCourseDraftRequest,
   UpdateLessonRequest,
 } from '@siantar/contracts';
-import { AppError, CurrentUser, type Principal, Roles } from '@siantar/server-core';
+import { CurrentUser, type Principal, Roles, uuidParam } from '@siantar/server-core';
 import { AuthoringService } from './authoring.service';
 import { ReviewService } from './review.service';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new AppError(400, 'validation', 'id harus UUID.'),
-});
+const uuid = uuidParam();
 const AUTHORS = ['trainer', 'partner', 'admin'] as const;
 
 @ApiTags('authoring')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   BulkEnrolRequest,
@@ -10,13 +10,11 @@ import {
   type EnrolmentSummary,
   type Page,
 } from '@siantar/contracts';
-import { AppError, Authenticated, CurrentUser, type Principal, Roles } from '@siantar/server-core';
+import { Authenticated, CurrentUser, type Principal, Roles, uuidParam } from '@siantar/server-core';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { EnrolmentService } from './enrolment.service';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new AppError(400, 'validation', 'id harus UUID.'),
-});
+const uuid = uuidParam();
 
 @ApiTags('catalog')
 @ApiBearerAuth()

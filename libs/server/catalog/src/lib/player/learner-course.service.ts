@@ -1,27 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { LearnerCourseResponse, LessonProgressView, LessonType } from '@siantar/contracts';
+import type { LearnerCourseResponse, LessonProgressView } from '@siantar/contracts';
 import { notFound, type Principal } from '@siantar/server-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EnrolmentService } from '../enrolment/enrolment.service';
-
-interface Row {
-  module_id: string;
-  module_title: string;
-  lesson_id: string;
-  title: string;
-  type: LessonType;
-  duration_minutes: number;
-  status: LessonProgressView['status'] | null;
-  percent: string | null;
-  position_seconds: string | null;
-  completed_at: Date | null;
-  sequential: boolean;
-}
-
-const PLACEHOLDERS: readonly LessonType[] = ['quiz', 'live-session', 'simulation'];
-
-export type OutlineRow = Row & { locked: boolean; lockedReason: string | null };
+import { lessonOutline, type OutlineRow } from './lesson-outline';
 
 /** The learner's own view of one enrolment: outline with progress and locks. */
 @Injectable()
@@ -46,25 +29,8 @@ export class LearnerCourseService {
     return { versionId: r.version_id, status: r.status };
   }
 
-  async outline(em: EntityManager, enrolmentId: string): Promise<OutlineRow[]> {
-    const rows: Row[] = await em.query(
-      `SELECT m.id AS module_id, m.title AS module_title, l.id AS lesson_id, l.title, l.type, l.duration_minutes,
-              lp.status, lp.percent, lp.position_seconds, lp.completed_at, v.sequential
-         FROM enrolment e JOIN course_version v ON v.id = e.version_id
-         JOIN course_module m ON m.version_id = v.id JOIN lesson l ON l.module_id = m.id
-         LEFT JOIN lesson_progress lp ON lp.enrolment_id = e.id AND lp.lesson_id = l.id
-        WHERE e.id = $1 ORDER BY m.position, l.position`,
-      [enrolmentId],
-    );
-    // In a sequential course everything after the first unfinished lesson waits for it.
-    let blocker: string | null = null;
-    return rows.map((r) => {
-      const lockedReason =
-        r.sequential && blocker !== null ? `Selesaikan dulu "${blocker}".` : null;
-      if (blocker === null && !PLACEHOLDERS.includes(r.type) && r.status !== 'completed')
-        blocker = r.title;
-      return { ...r, locked: lockedReason !== null, lockedReason };
-    });
+  outline(em: EntityManager, enrolmentId: string): Promise<OutlineRow[]> {
+    return lessonOutline(em, enrolmentId);
   }
 
   static progressOf(r: OutlineRow): LessonProgressView {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   type LearnerCourseResponse,
@@ -8,15 +8,13 @@ import {
   ScormCommitRequest,
   type ScormStateResponse,
 } from '@siantar/contracts';
-import { AppError, Authenticated, CurrentUser, type Principal } from '@siantar/server-core';
+import { Authenticated, CurrentUser, type Principal, uuidParam } from '@siantar/server-core';
 import { ProgressService } from '../progress/progress.service';
 import { LearnerCourseService } from './learner-course.service';
 import { PlayerService } from './player.service';
 import { ScormRuntimeService } from './scorm-runtime.service';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new AppError(400, 'validation', 'id harus UUID.'),
-});
+const uuid = uuidParam();
 
 /** The learner's own learning: each route checks that the enrolment is the caller's. */
 @ApiTags('learning')

@@ -4,7 +4,7 @@ import type { LessonType, ProgressBatchResponse, ProgressEventRequest } from '@s
 import type { Principal } from '@siantar/server-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ACCEPTED_EVENTS, DEFAULT_VIDEO_SHARE, TEXT_SCROLL_DONE } from './lesson-rules';
-import { lockReason } from './locking';
+import { lessonOutline } from '../player/lesson-outline';
 
 interface Target {
   enrolment_status: string;
@@ -82,8 +82,12 @@ export class ProgressService {
         reason: `peristiwa "${e.kind}" tidak berlaku untuk materi berjenis ${t.lesson_type}`,
       };
     }
-    const locked = await lockReason(em, e.enrolmentId, e.lessonId);
-    if (locked) return { kind: 'rejected', reason: locked };
+    const lesson = (await lessonOutline(em, e.enrolmentId)).find((r) => r.lesson_id === e.lessonId);
+    if (lesson?.locked)
+      return {
+        kind: 'rejected',
+        reason: `materi ini terkunci. ${lesson.lockedReason ?? ''}`.trim(),
+      };
 
     const claimed: unknown[] = await em.query(
       `INSERT INTO progress_event (id, enrolment_id, lesson_id, kind, occurred_at, data) VALUES ($1, $2, $3, $4, $5, $6)

@@ -1,16 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CreateOrgUnitRequest,
   type OrgUnitResponse,
   UpdateOrgUnitRequest,
 } from '@siantar/contracts';
-import { AppError, Authenticated, CurrentUser, type Principal, Roles } from '@siantar/server-core';
+import { Authenticated, CurrentUser, type Principal, Roles, uuidParam } from '@siantar/server-core';
 import { OrgUnitsService } from './org-units.service';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new AppError(400, 'validation', 'id unit organisasi harus UUID.'),
-});
+const uuid = uuidParam('id unit organisasi');
 
 @ApiTags('org-units')
 @ApiBearerAuth()

@@ -5,7 +5,6 @@ import {
   Header,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -23,13 +22,11 @@ import {
   type UserImportResult,
   type UserResponse,
 } from '@siantar/contracts';
-import { AppError, CurrentUser, type Principal, Roles } from '@siantar/server-core';
+import { AppError, CurrentUser, type Principal, Roles, uuidParam } from '@siantar/server-core';
 import { UserImportService } from '../import/user-import.service';
 import { UsersService } from './users.service';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new AppError(400, 'validation', 'id pengguna harus UUID.'),
-});
+const uuid = uuidParam('id pengguna');
 
 @ApiTags('users')
 @ApiBearerAuth()
