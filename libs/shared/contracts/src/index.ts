@@ -2,3 +2,4 @@ export * from './catalog';
 export * from './common';
 export * from './identity';
 export * from './jobs';
+export * from './assessment';

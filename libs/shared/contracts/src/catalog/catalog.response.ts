@@ -93,6 +93,8 @@ export interface LessonPlayerResponse {
   document?: { url: string; downloadUrl: string; filename: string; contentType: string };
   link?: { url: string };
   scorm?: { launchUrl: string };
+  /** The quiz's learner overview is at GET /quizzes/:quizId/me. */
+  quiz?: { quizId: string };
 }
 
 export interface CourseLearnerRow {

@@ -8,7 +8,7 @@ export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 export const VERSION_STATUSES = ['draft', 'in_review', 'published', 'archived'] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
 
-/** quiz, live-session and simulation are placeholders filled by later issues. */
+/** live-session and simulation are placeholders filled by later issues. */
 export const LESSON_TYPES = [
   'text',
   'video',
@@ -21,7 +21,6 @@ export const LESSON_TYPES = [
 ] as const;
 export type LessonType = (typeof LESSON_TYPES)[number];
 export const PLACEHOLDER_LESSON_TYPES: readonly LessonType[] = [
-  'quiz',
   'live-session',
   'simulation',
 ];

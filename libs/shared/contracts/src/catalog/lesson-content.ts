@@ -26,6 +26,10 @@ export interface ScormContent {
   /** id from POST /scorm-packages once the package is `ready`. */
   packageId: string;
 }
+/** A quiz of the same course (POST /quizzes); its settings and questions live in the assessment domain. */
+export interface QuizContent {
+  quizId: string;
+}
 export type PlaceholderContent = Record<string, never>;
 
 export type LessonContent =
@@ -34,4 +38,5 @@ export type LessonContent =
   | { type: 'document'; content: DocumentContent }
   | { type: 'link'; content: LinkContent }
   | { type: 'scorm'; content: ScormContent }
-  | { type: 'quiz' | 'live-session' | 'simulation'; content: PlaceholderContent };
+  | { type: 'quiz'; content: QuizContent }
+  | { type: 'live-session' | 'simulation'; content: PlaceholderContent };

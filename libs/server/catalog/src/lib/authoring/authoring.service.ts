@@ -255,7 +255,7 @@ export class AuthoringService {
   addLesson(courseId: string, moduleId: string, dto: LessonRequest, p: Principal) {
     return this.onDraft(courseId, p, async (em, draft) => {
       await this.moduleOf(em, draft, moduleId);
-      const content = await normalizeLessonContent(dto.type, dto.content, em);
+      const content = await normalizeLessonContent(dto.type, dto.content, em, courseId);
       const [{ next }] = await em.query<{ next: number }[]>(
         `SELECT coalesce(max(position), 0) + 1 AS next FROM lesson WHERE module_id = $1`,
         [moduleId],
@@ -281,7 +281,7 @@ export class AuthoringService {
       const content =
         dto.content === undefined
           ? null
-          : await normalizeLessonContent(lesson.type, dto.content, em);
+          : await normalizeLessonContent(lesson.type, dto.content, em, courseId);
       await em.query(
         `UPDATE lesson SET title = coalesce($2, title), duration_minutes = coalesce($3, duration_minutes),
                            content = coalesce($4::jsonb, content) WHERE id = $1`,

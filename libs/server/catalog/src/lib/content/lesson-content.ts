@@ -56,6 +56,7 @@ export async function normalizeLessonContent(
   type: LessonType,
   raw: Raw,
   em: EntityManager,
+  courseId: string,
 ): Promise<Raw> {
   switch (type) {
     case 'text': {
@@ -121,7 +122,22 @@ export async function normalizeLessonContent(
       }
       return { packageId: id };
     }
-    case 'quiz':
+    case 'quiz': {
+      onlyKeys(raw, ['quizId']);
+      const id = raw['quizId'];
+      if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id))
+        throw bad('harus id kuis (UUID)', 'content.quizId');
+      const rows: unknown[] = await em.query(
+        `SELECT 1 FROM quiz WHERE id = $1 AND course_id = $2`,
+        [id, courseId],
+      );
+      if (rows.length === 0)
+        throw bad(
+          'kuis tidak ditemukan di kursus ini; buat dulu lewat POST /quizzes',
+          'content.quizId',
+        );
+      return { quizId: id };
+    }
     case 'live-session':
     case 'simulation':
       return {};

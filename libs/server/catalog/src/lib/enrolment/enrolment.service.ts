@@ -16,11 +16,11 @@ export const ENROLMENT_SUMMARY_SQL = `
          e.enrolled_at AS "enrolledAt", e.completed_at AS "completedAt", v.completion_deadline AS "completionDeadline",
          coalesce((SELECT round(100.0 * count(*) FILTER (WHERE lp.status = 'completed') / nullif(count(l.id), 0))
                      FROM lesson l LEFT JOIN lesson_progress lp ON lp.lesson_id = l.id AND lp.enrolment_id = e.id
-                    WHERE l.version_id = e.version_id AND l.type NOT IN ('quiz', 'live-session', 'simulation')), 0) AS percent,
+                    WHERE l.version_id = e.version_id AND l.type NOT IN ('live-session', 'simulation')), 0) AS percent,
          (SELECT l.id FROM lesson l JOIN course_module m ON m.id = l.module_id
             LEFT JOIN lesson_progress lp ON lp.lesson_id = l.id AND lp.enrolment_id = e.id
            WHERE l.version_id = e.version_id AND coalesce(lp.status, '') <> 'completed'
-             AND l.type NOT IN ('quiz', 'live-session', 'simulation')
+             AND l.type NOT IN ('live-session', 'simulation')
            ORDER BY (lp.updated_at IS NULL), lp.updated_at DESC, m.position, l.position LIMIT 1) AS "resumeLessonId"
     FROM enrolment e JOIN course c ON c.id = e.course_id JOIN course_version v ON v.id = e.version_id`;
 

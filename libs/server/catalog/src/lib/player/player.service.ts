@@ -96,6 +96,7 @@ export class PlayerService {
           scorm: { launchUrl: await this.scorm.launchUrl(String(content['packageId']), p.id) },
         };
       case 'quiz':
+        return { ...base, quiz: { quizId: String(content['quizId']) } };
       case 'live-session':
       case 'simulation':
         return base;

@@ -167,7 +167,8 @@ export class ProgressService {
       case 'quiz':
       case 'live-session':
       case 'simulation':
-        // SCORM completes through its own runtime commits; the placeholders through later issues.
+        // SCORM completes through its own runtime commits, a quiz when an attempt passes
+        // (LessonCompletion, called by the assessment domain); the placeholders through later issues.
         return;
     }
     await em.query(
