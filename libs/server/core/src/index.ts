@@ -24,3 +24,6 @@ export * from './lib/redis/redis.module';
 export * from './lib/storage/file-storage';
 export * from './lib/storage/local-disk.storage';
 export * from './lib/http/uuid-param';
+export * from './lib/auth/token-verifier';
+export * from './lib/realtime/user-events.publisher';
+export * from './lib/realtime/user-events.gateway';

@@ -17,6 +17,7 @@ import { QueueService } from './queue/queue.service';
 import { RedisModule } from './redis/redis.module';
 import { StorageModule } from './storage/storage.module';
 import { WorkerHost } from './queue/worker-host';
+import { UserEventsPublisher } from './realtime/user-events.publisher';
 
 function jwtModule(config: EnvSchema) {
   // A KeyObject built once: with a string secret jsonwebtoken first tries (and fails)
@@ -57,9 +58,10 @@ export class CoreModule {
         QueueService,
         RateLimiter,
         RouteAudit,
+        UserEventsPublisher,
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [QueueService, RateLimiter],
+      exports: [QueueService, RateLimiter, UserEventsPublisher],
     };
   }
 
@@ -68,8 +70,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: shared(config),
-      providers: [QueueService, MailerService, WorkerHost],
-      exports: [QueueService, MailerService],
+      providers: [QueueService, MailerService, WorkerHost, UserEventsPublisher],
+      exports: [QueueService, MailerService, UserEventsPublisher],
     };
   }
 }

@@ -2,7 +2,13 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessGuard, EnvSchema, PrincipalLoader } from '@siantar/server-core';
+import {
+  AccessGuard,
+  EnvSchema,
+  PrincipalLoader,
+  TokenVerifier,
+  UserEventsGateway,
+} from '@siantar/server-core';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { PasswordTokensService } from './auth/password-tokens.service';
@@ -21,8 +27,8 @@ import { UsersService } from './users/users.service';
 export const IDENTITY_ENTITIES = [OrgUnit, User, RefreshToken, PasswordToken];
 
 /**
- * Users, org units and sign-in. It also installs the global AccessGuard,
- * because only this domain knows how to load the caller.
+ * Users, org units and sign-in. It also installs the global AccessGuard and the
+ * `/notifications` socket.io gateway, because only this domain knows how to load the caller.
  */
 @Module({
   imports: [
@@ -42,6 +48,9 @@ export const IDENTITY_ENTITIES = [OrgUnit, User, RefreshToken, PasswordToken];
     PasswordTokensService,
     UserImportService,
     { provide: PrincipalLoader, useClass: UserPrincipalLoader },
+    TokenVerifier,
+    // The user's own socket.io room lives here because only this domain can load a caller.
+    UserEventsGateway,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [UsersService, OrgUnitsService],

@@ -1,7 +1,7 @@
 import { IsUUID } from 'class-validator';
 
 /** Queues are split by domain so that one domain's backlog never delays another's. */
-export const QUEUE_NAMES = ['identity', 'catalog'] as const;
+export const QUEUE_NAMES = ['identity', 'catalog', 'assessment'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export class WelcomeEmailJob {
@@ -19,6 +19,20 @@ export class BulkEnrolJob {
   requestId!: string;
 }
 
+/** Grade a submitted attempt; also the deadline job's payload (submit an abandoned attempt). */
+export class AttemptJob {
+  @IsUUID()
+  attemptId!: string;
+}
+
+export class RegradeAttemptJob {
+  @IsUUID()
+  attemptId!: string;
+
+  @IsUUID()
+  regradeId!: string;
+}
+
 /**
  * Every job name is tied to its queue and its payload class here, once.
  * The producer's `enqueue` only accepts the payload of the name it is given,
@@ -28,6 +42,9 @@ export const JOB_DEFINITIONS = {
   'identity.welcome-email': { queue: 'identity', payload: WelcomeEmailJob },
   'catalog.scorm-import': { queue: 'catalog', payload: ScormImportJob },
   'catalog.bulk-enrol': { queue: 'catalog', payload: BulkEnrolJob },
+  'assessment.grade-attempt': { queue: 'assessment', payload: AttemptJob },
+  'assessment.deadline-submit': { queue: 'assessment', payload: AttemptJob },
+  'assessment.regrade-attempt': { queue: 'assessment', payload: RegradeAttemptJob },
 } as const satisfies Record<string, { queue: QueueName; payload: new () => object }>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;

@@ -9,11 +9,19 @@ export class AppError extends HttpException {
   constructor(
     status: number,
     readonly code: string,
-    detail: string,
+    readonly detail: string,
     readonly fieldErrors?: { path: string; message: string }[],
     readonly headers: Record<string, string> = {},
+    /** Extension members of the problem document, e.g. the id of the conflicting resource. */
+    extensions: Record<string, unknown> = {},
   ) {
-    super(problem(status, code, detail, fieldErrors ? { errors: fieldErrors } : {}), status);
+    super(
+      problem(status, code, detail, {
+        ...extensions,
+        ...(fieldErrors ? { errors: fieldErrors } : {}),
+      }),
+      status,
+    );
   }
 }
 
