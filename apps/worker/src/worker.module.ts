@@ -1,10 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AssessmentJobsModule } from '@siantar/server-assessment';
 import { CoreModule, type EnvSchema } from '@siantar/server-core';
 import { CatalogJobsModule } from '@siantar/server-catalog';
 import { IdentityJobsModule } from '@siantar/server-identity';
 
 /** Every domain's jobs module: the worker runs all of them and nothing else. */
-export const WORKER_JOB_MODULES = [IdentityJobsModule, CatalogJobsModule];
+export const WORKER_JOB_MODULES = [IdentityJobsModule, CatalogJobsModule, AssessmentJobsModule];
 
 /** The worker imports only the domains' jobs modules. */
 @Module({})

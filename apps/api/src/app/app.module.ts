@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AssessmentModule } from '@siantar/server-assessment';
 import { CoreModule, type EnvSchema } from '@siantar/server-core';
 import { CatalogModule } from '@siantar/server-catalog';
 import { IdentityModule } from '@siantar/server-identity';
@@ -9,7 +10,7 @@ export class AppModule {
   static forRoot(config: EnvSchema): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forApi(config), IdentityModule, CatalogModule],
+      imports: [CoreModule.forApi(config), IdentityModule, CatalogModule, AssessmentModule],
     };
   }
 }

@@ -2,13 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { BulkEnrolResponse, CourseLearnerRow } from '@siantar/contracts';
+import { type BulkEnrolResponse, type CourseLearnerRow, JOB_NAMES } from '@siantar/contracts';
 import { IdentityJobsModule, IdentityModule } from '@siantar/server-identity';
 import {
   createOrgUnit,
   createTestApp,
   createTestContext,
   createTestWorker,
+  jobStubsExcept,
   createUser,
   type TestApp,
   type TestContext,
@@ -31,7 +32,11 @@ describe('bulk enrolment in the worker (real PostgreSQL + Redis)', () => {
   beforeAll(async () => {
     ctx = await createTestContext({ STORAGE_DIR: mkdtempSync(join(tmpdir(), 'sb-store-')) });
     t = await createTestApp(ctx.config, [IdentityModule, CatalogModule]);
-    worker = await createTestWorker(ctx.config, [IdentityJobsModule, CatalogJobsModule]);
+    worker = await createTestWorker(ctx.config, [
+      IdentityJobsModule,
+      CatalogJobsModule,
+      jobStubsExcept(...JOB_NAMES.filter((n) => !n.startsWith('assessment.'))),
+    ]);
     const city = await createOrgUnit(t.db, { code: 'PEMKO' });
     const dukcapil = await createOrgUnit(t.db, { code: 'DISDUKCAPIL', parent: city });
     const bidang = await createOrgUnit(t.db, {

@@ -3,15 +3,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DynamicModule, type INestApplicationContext, Injectable } from '@nestjs/common';
-import { JOB_NAMES, type JobName } from '@siantar/contracts';
-import { FileStorage, HandlesJob, type JobHandler, jobKey } from '@siantar/server-core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { FileStorage, jobKey } from '@siantar/server-core';
 import { IdentityModule } from '@siantar/server-identity';
 import {
   createOrgUnit,
   createTestApp,
   createTestContext,
   createTestWorker,
+  jobStubsExcept,
   createUser,
   type TestApp,
   type TestContext,
@@ -32,23 +32,6 @@ import {
   renameEntry,
   SCORM_FIXTURES,
 } from './test-fixtures';
-
-/** No-op handlers for the jobs of other domains, so the test worker starts with only this one. */
-class OtherJobsStubModule {}
-function otherJobsStubs(): DynamicModule {
-  const providers = JOB_NAMES.filter((n) => n !== 'catalog.scorm-import').map((name) => {
-    @Injectable()
-    @HandlesJob(name)
-    class Stub implements JobHandler<JobName> {
-      async handle(): Promise<void> {
-        /* not under test here */
-      }
-    }
-    Object.defineProperty(Stub, 'name', { value: `Stub(${name})` });
-    return Stub;
-  });
-  return { module: OtherJobsStubModule, providers };
-}
 
 interface PackageBody {
   id: string;
@@ -103,7 +86,10 @@ describe('SCORM 1.2 packages: upload, import in the worker, content (real Postgr
       SCORM_MAX_UNPACKED_BYTES: String(2 * 1024 * 1024),
     });
     t = await createTestApp(ctx.config, [FilesModule, ScormModule, IdentityModule]);
-    worker = await createTestWorker(ctx.config, [ScormJobsModule, otherJobsStubs()]);
+    worker = await createTestWorker(ctx.config, [
+      ScormJobsModule,
+      jobStubsExcept('catalog.scorm-import'),
+    ]);
     packages = t.app.get(ScormPackagesService);
     const unit = await createOrgUnit(t.db, { code: 'PEMKO' });
     trainerId = (await createUser(t.db, { unit, roles: ['trainer'] })).id;

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AttemptGrader } from './marking/attempt-grader';
+import { DeadlineSubmitHandler } from './marking/deadline-submit.job';
+import { GradeAttemptHandler } from './marking/grade-attempt.job';
+import { RegradeAttemptHandler } from './marking/regrade-attempt.job';
+
+/** The worker side: grading, deadline submission and regrades. */
+@Module({
+  providers: [AttemptGrader, GradeAttemptHandler, DeadlineSubmitHandler, RegradeAttemptHandler],
+})
+export class AssessmentJobsModule {}

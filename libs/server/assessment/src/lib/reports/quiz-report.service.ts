@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { GradingMethod, QuizReport } from '@siantar/contracts';
+import type { Principal } from '@siantar/server-core';
+import type { DataSource, EntityManager } from 'typeorm';
+import { finalPercent } from '../marking/final-grade';
+import { quizForAuthoring } from '../quizzes/quizzes.service';
+import {
+  discriminationIndex,
+  facilityIndex,
+  prePostGain,
+  scoreHistogram,
+  toCsv,
+} from './quiz-statistics';
+
+interface AttemptStat {
+  id: string;
+  user_id: string;
+  name: string;
+  nip: string | null;
+  number: number;
+  status: string;
+  percent: string | null;
+  mark: string | null;
+  max_mark: string;
+  passed: boolean | null;
+  started_at: Date;
+  submitted_at: Date | null;
+}
+
+/** Per-quiz statistics for trainers, computed from graded attempts. */
+@Injectable()
+export class QuizReportService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async report(quizId: string, p: Principal): Promise<QuizReport> {
+    const em = this.db.manager;
+    const quiz = await quizForAuthoring(em, quizId, p);
+    const attempts = await this.attempts(em, quizId);
+    const graded = attempts.filter((a) => a.status === 'graded');
+    const percents = graded.map((a) => Number(a.percent));
+    const slots: {
+      question_id: string;
+      name: string;
+      type: string;
+      fraction: string | null;
+      max_mark: string;
+      attempt_mark: string;
+    }[] = await em.query(
+      `SELECT s.question_id, cur.name, cur.type, s.fraction, s.max_mark, a.mark AS attempt_mark
+           FROM attempt_slot s JOIN quiz_attempt a ON a.id = s.attempt_id
+           JOIN question q ON q.id = s.question_id JOIN question_version cur ON cur.id = q.current_version_id
+          WHERE a.quiz_id = $1 AND a.status = 'graded' AND cur.type <> 'description'
+          ORDER BY cur.name`,
+      [quizId],
+    );
+    const byQuestion = new Map<string, typeof slots>();
+    for (const s of slots)
+      byQuestion.set(s.question_id, [...(byQuestion.get(s.question_id) ?? []), s]);
+    return {
+      quizId,
+      title: quiz.settings.title,
+      attempts: attempts.filter((a) => a.status !== 'in-progress').length,
+      learners: new Set(attempts.map((a) => a.user_id)).size,
+      graded: graded.length,
+      awaitingGrading: attempts.filter((a) => a.status === 'awaiting-grading').length,
+      averagePercent: percents.length
+        ? round(percents.reduce((s, x) => s + x, 0) / percents.length)
+        : null,
+      passRate: graded.length
+        ? round((graded.filter((a) => a.passed).length / graded.length) * 100)
+        : null,
+      histogram: scoreHistogram(percents),
+      questions: [...byQuestion.entries()].map(([questionId, rows]) => {
+        const fractions = rows.map((r) => Number(r.fraction ?? 0));
+        const d = discriminationIndex(
+          rows.map((r) => ({
+            total: Number(r.attempt_mark),
+            fraction: Number(r.fraction ?? 0),
+            itemMark: Number(r.max_mark),
+          })),
+        );
+        const f = facilityIndex(fractions);
+        return {
+          questionId,
+          name: rows[0].name,
+          type: rows[0].type,
+          attempts: rows.length,
+          facility: f === null ? null : round(f, 4),
+          discrimination: d === null ? null : round(d, 4),
+        };
+      }),
+      gain: await this.gain(em, quiz.course_id),
+    };
+  }
+
+  async csv(quizId: string, p: Principal): Promise<{ filename: string; text: string }> {
+    const quiz = await quizForAuthoring(this.db.manager, quizId, p);
+    const attempts = await this.attempts(this.db.manager, quizId);
+    const text = toCsv(
+      [
+        'nama',
+        'nip',
+        'percobaan',
+        'status',
+        'mulai',
+        'dikumpulkan',
+        'nilai',
+        'nilai_maks',
+        'persen',
+        'lulus',
+      ],
+      attempts.map((a) => [
+        a.name,
+        a.nip,
+        a.number,
+        a.status,
+        new Date(a.started_at).toISOString(),
+        a.submitted_at ? new Date(a.submitted_at).toISOString() : null,
+        a.mark === null ? null : Number(a.mark),
+        Number(a.max_mark),
+        a.percent === null ? null : Number(a.percent),
+        a.passed === null ? null : a.passed ? 'ya' : 'tidak',
+      ]),
+      { bom: true },
+    );
+    const slug =
+      quiz.settings.title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'kuis';
+    return { filename: `laporan-${slug}.csv`, text };
+  }
+
+  private attempts(em: EntityManager, quizId: string): Promise<AttemptStat[]> {
+    return em.query(
+      `SELECT a.id, a.user_id, u.name, u.nip, a.number, a.status, a.percent, a.mark, a.max_mark, a.passed,
+              a.started_at, a.submitted_at
+         FROM quiz_attempt a JOIN app_user u ON u.id = a.user_id
+        WHERE a.quiz_id = $1 ORDER BY u.name, a.number`,
+      [quizId],
+    );
+  }
+
+  /** Pre-test → post-test of the course, each learner's grade that counts on both. */
+  private async gain(em: EntityManager, courseId: string): Promise<QuizReport['gain']> {
+    const quizzes: { id: string; role: string; method: GradingMethod }[] = await em.query(
+      `SELECT id, settings->>'role' AS role, settings->>'gradingMethod' AS method
+         FROM quiz WHERE course_id = $1 AND settings->>'role' IN ('pre-test', 'post-test') ORDER BY created_at`,
+      [courseId],
+    );
+    const pre = quizzes.find((q) => q.role === 'pre-test');
+    const post = quizzes.find((q) => q.role === 'post-test');
+    if (!pre || !post) return null;
+    const rows: {
+      quiz_id: string;
+      user_id: string;
+      name: string;
+      number: number;
+      percent: string;
+    }[] = await em.query(
+      `SELECT a.quiz_id, a.user_id, u.name, a.number, a.percent FROM quiz_attempt a JOIN app_user u ON u.id = a.user_id
+        WHERE a.quiz_id = ANY ($1::uuid[]) AND a.status = 'graded'`,
+      [[pre.id, post.id]],
+    );
+    const names = new Map(rows.map((r) => [r.user_id, r.name]));
+    const gradeOf = (quiz: typeof pre, userId: string) =>
+      finalPercent(
+        rows
+          .filter((r) => r.quiz_id === quiz.id && r.user_id === userId)
+          .map((r) => ({ number: r.number, percent: Number(r.percent) })),
+        quiz.method,
+      );
+    const summary = prePostGain(
+      [...names.keys()].map((userId) => ({
+        userId,
+        pre: gradeOf(pre, userId),
+        post: gradeOf(post, userId),
+      })),
+    );
+    return {
+      preQuizId: pre.id,
+      postQuizId: post.id,
+      learners: summary.learners
+        .map((l) => ({
+          userId: l.userId,
+          name: names.get(l.userId) ?? '',
+          pre: l.pre,
+          post: l.post,
+          gain: l.gain === null ? null : round(l.gain),
+          normalisedGain: l.normalisedGain === null ? null : round(l.normalisedGain, 4),
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'id')),
+      averageGain: summary.averageGain === null ? null : round(summary.averageGain),
+      averageNormalisedGain:
+        summary.averageNormalisedGain === null ? null : round(summary.averageNormalisedGain, 4),
+    };
+  }
+}
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
