@@ -7,6 +7,7 @@ import type {
   QuizView,
 } from '@siantar/contracts';
 import type { TestApp } from '@siantar/server-testing';
+import type { DataSource } from 'typeorm';
 import request from 'supertest';
 
 export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -156,4 +157,57 @@ export async function publishQuizCourse(
 
 export async function enrol(t: TestApp, courseId: string, token: string): Promise<void> {
   await request(t.http).post(`/api/v1/catalog/${courseId}/enrol`).set(auth(token)).expect(201);
+}
+
+/** n auto-graded questions (the sample ones, renamed), for load tests and benchmarks. */
+export const manyQuestions = (n: number): QuestionDraft[] =>
+  Array.from({ length: n }, (_, i) => ({
+    ...SAMPLE_QUESTIONS[i % SAMPLE_QUESTIONS.length],
+    name: `Soal ${i + 1}`,
+  }));
+
+/** Answers every question of an attempt view: the right choice, 15, true. */
+export function rightResponses(view: {
+  questions: { slot: number; body: { type: string; choices?: { id: string; text: string }[] } }[];
+}): { slot: number; response: Record<string, unknown> }[] {
+  return view.questions.map((q) => {
+    switch (q.body.type) {
+      case 'single-choice':
+        return {
+          slot: q.slot,
+          response: {
+            type: 'single-choice',
+            choiceId: q.body.choices?.find((c) => c.text === 'Kartu Keluarga')?.id,
+          },
+        };
+      case 'numerical':
+        return { slot: q.slot, response: { type: 'numerical', text: '15' } };
+      default:
+        return { slot: q.slot, response: { type: 'true-false', value: true } };
+    }
+  });
+}
+
+/**
+ * Clones a started attempt into `count` submitted ones of the same learner (numbers
+ * 2…count+1) with the same answers, straight in SQL: load tests need volume, not the API.
+ */
+export async function cloneSubmittedAttempts(
+  db: DataSource,
+  attemptId: string,
+  count: number,
+): Promise<string[]> {
+  const rows: { id: string }[] = await db.query(
+    `INSERT INTO quiz_attempt (quiz_id, user_id, enrolment_id, number, status, settings, max_mark, submitted_at, submitted_by)
+     SELECT a.quiz_id, a.user_id, a.enrolment_id, a.number + g, 'submitted', a.settings, a.max_mark, now(), 'learner'
+       FROM quiz_attempt a, generate_series(1, $2) g WHERE a.id = $1 RETURNING id`,
+    [attemptId, count],
+  );
+  await db.query(
+    `INSERT INTO attempt_slot (attempt_id, slot, question_id, question_version_id, max_mark, view, response, seq, saved_at)
+     SELECT n.id, s.slot, s.question_id, s.question_version_id, s.max_mark, s.view, s.response, s.seq, s.saved_at
+       FROM attempt_slot s CROSS JOIN unnest($2::uuid[]) AS n(id) WHERE s.attempt_id = $1`,
+    [attemptId, rows.map((r) => r.id)],
+  );
+  return rows.map((r) => r.id);
 }

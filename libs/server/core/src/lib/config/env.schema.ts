@@ -141,6 +141,16 @@ export class EnvSchema {
   @Max(64)
   WORKER_CONCURRENCY = 4;
 
+  /**
+   * A job's lock: when its worker dies (crash, SIGKILL, lost machine), another
+   * worker takes the job over after at most about twice this time.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  WORKER_LOCK_MS = 30_000;
+
   /** local: files under STORAGE_DIR (one machine); s3: an S3-compatible bucket shared by every process. */
   @IsIn(['local', 's3'])
   STORAGE_DRIVER: 'local' | 's3' = 'local';

@@ -75,6 +75,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
           connection: this.connection,
           prefix: this.config.REDIS_PREFIX,
           concurrency: this.config.WORKER_CONCURRENCY,
+          lockDuration: this.config.WORKER_LOCK_MS,
+          stalledInterval: this.config.WORKER_LOCK_MS,
         },
       );
       worker.on('failed', (job, err) =>
