@@ -122,6 +122,16 @@ describe('parseGift: missing word', () => {
     expect(q.text).toBe('Two plus _____ equals four.');
   });
 
+  it.each([
+    ['Proklamasi dibacakan tahun {#1945} di Jakarta.', 'numerical'],
+    ['Pernyataan {T} ini benar.', 'true-false'],
+    ['Pasangkan {=a -> b =c -> d =e -> f} berikut.', 'matching'],
+  ])('keeps the blank for other block types: %s', (text, type) => {
+    const q = one(text);
+    expect(q.type).toBe(type);
+    expect(q.text).toContain(' _____ ');
+  });
+
   it('adds no blank when the block ends the text', () => {
     expect(one('Ibu kota Jawa Barat adalah {=Bandung}').text).toBe('Ibu kota Jawa Barat adalah');
   });
@@ -238,8 +248,8 @@ describe('parseGift: numerical', () => {
     const q = one('Proklamasi tahun? {#=1945 ~#Lihat teks proklamasi.}');
     expect(q.answers?.[1]).toEqual({
       text: '*',
-      min: -Number.MAX_VALUE,
-      max: Number.MAX_VALUE,
+      min: -1e15,
+      max: 1e15,
       fraction: 0,
       feedback: 'Lihat teks proklamasi.',
     });

@@ -29,8 +29,6 @@ export function percent(fraction: number): number {
   return Math.round(fraction * 100 * 1e5) / 1e5;
 }
 
-const EPSILON = 1e-7;
-
 function fractionsProblem(answers: readonly { fraction: number }[]): string | null {
   const bad = answers.find((a) => !Number.isFinite(a.fraction) || Math.abs(a.fraction) > 1);
   return bad ? `Bobot ${percent(bad.fraction)}% di luar rentang -100% sampai 100%` : null;
@@ -46,8 +44,8 @@ function choicesProblem(answers: readonly ChoiceAnswer[]): string | null {
 }
 
 function singleChoiceProblem(answers: readonly ChoiceAnswer[]): string | null {
-  const max = Math.max(...answers.map((a) => a.fraction));
-  return Math.abs(max - 1) < EPSILON
+  // Exactly 1, as Moodle compares; parsed weights keep 7 decimals so 100% is exact.
+  return answers.some((a) => a.fraction === 1)
     ? null
     : 'Soal pilihan tunggal memerlukan satu jawaban bernilai 100% (ditandai `=`)';
 }
@@ -67,7 +65,7 @@ function gradedListProblem(answers: readonly { fraction: number }[], kind: strin
   if (answers.length === 0) return `Soal ${kind} memerlukan minimal satu jawaban`;
   const problem = fractionsProblem(answers);
   if (problem) return problem;
-  return answers.some((a) => Math.abs(a.fraction - 1) < EPSILON)
+  return answers.some((a) => a.fraction === 1)
     ? null
     : `Soal ${kind} memerlukan satu jawaban bernilai 100%`;
 }
