@@ -98,7 +98,7 @@ function writeQuestion(q: QuestionDraft): string {
   } else if (body.type === 'essay') {
     lines.push(`${head}{${general}}`);
   } else if (body.type === 'true-false') {
-    lines.push(`${head}{${trueFalse(body.correct, body, q.format)}${general}}`);
+    lines.push(`${head}{${trueFalse(body, q.format)}${general}}`);
   } else {
     const opening = body.type === 'numerical' ? '{#' : '{';
     lines.push(`${head}${opening}`, ...answerLines(body, q.format));
@@ -110,13 +110,12 @@ function writeQuestion(q: QuestionDraft): string {
 
 /** `{TRUE#wrong#right}`: Moodle puts the feedback for a wrong answer first. */
 function trueFalse(
-  correct: boolean,
-  fb: { feedbackTrue?: string; feedbackFalse?: string },
+  body: { correct: boolean; feedbackTrue?: string; feedbackFalse?: string },
   format: TextFormat,
 ): string {
-  const right = (correct ? fb.feedbackTrue : fb.feedbackFalse) ?? '';
-  const wrong = (correct ? fb.feedbackFalse : fb.feedbackTrue) ?? '';
-  let out = correct ? 'TRUE' : 'FALSE';
+  const right = (body.correct ? body.feedbackTrue : body.feedbackFalse) ?? '';
+  const wrong = (body.correct ? body.feedbackFalse : body.feedbackTrue) ?? '';
+  let out = body.correct ? 'TRUE' : 'FALSE';
   if (wrong !== '' || right !== '') out += `#${writePiece(wrong, format)}`;
   if (right !== '') out += `#${writePiece(right, format)}`;
   return out;
