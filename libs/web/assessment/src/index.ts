@@ -1,2 +1,8 @@
 // Kept light: the app imports this eagerly (routes, nav); screens load lazily.
 // Learner side (quiz-player/) and trainer side (bank/, quiz-editor/, grading/, reports/) add their exports below.
+
+// learner
+export * from './lib/quiz-player/quiz-attempt.routes';
+export * from './lib/quiz-player/quiz-lesson.component';
+export * from './lib/quiz-player/answer-queue.service';
+export * from './lib/realtime/user-events.service';

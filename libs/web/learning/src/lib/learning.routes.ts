@@ -43,7 +43,7 @@ export const catalogRoutes: Routes = [
   },
 ];
 
-/** `/belajar`, `/belajar/:enrolmentId` and `/belajar/:enrolmentId/:lessonId`. */
+/** `/belajar`, `/belajar/kuis/:attemptId`, `/belajar/:enrolmentId` and `/belajar/:enrolmentId/:lessonId`. */
 export const learningRoutes: Routes = [
   {
     path: '',
@@ -54,6 +54,11 @@ export const learningRoutes: Routes = [
         title: 'learning.my.title',
         loadComponent: () =>
           import('./my-learning/my-learning.component').then((m) => m.MyLearningComponent),
+      },
+      // Before `:enrolmentId/:lessonId`, which would match it too.
+      {
+        path: 'kuis',
+        loadChildren: () => import('@siantar/web-assessment').then((m) => m.quizAttemptRoutes),
       },
       {
         path: ':enrolmentId',

@@ -1,7 +1,9 @@
+import { NgComponentOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
   type ElementRef,
+  type Type,
   computed,
   effect,
   inject,
@@ -55,6 +57,7 @@ const cacheKey = (e: string, l: string): string => `${e}/${l}`;
     DocumentLessonComponent,
     LinkLessonComponent,
     ScormLessonComponent,
+    NgComponentOutlet,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -125,6 +128,23 @@ const cacheKey = (e: string, l: string): string => `${e}/${l}`;
               [lessonId]="l.lessonId"
               [title]="l.title"
             />
+          }
+          @case ('quiz') {
+            @if (l.quiz; as q) {
+              @if (quizComponent(); as quiz) {
+                <ng-container
+                  *ngComponentOutlet="
+                    quiz;
+                    inputs: { quizId: q.quizId, enrolmentId: l.enrolmentId, lessonId: l.lessonId }
+                  "
+                />
+              } @else {
+                <mat-progress-bar
+                  mode="indeterminate"
+                  [attr.aria-label]="'common.loading' | translate"
+                />
+              }
+            }
           }
           @default {
             <p class="sb-placeholder" data-testid="lesson-placeholder">
@@ -220,6 +240,8 @@ export class LessonPlayerComponent {
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly lesson = signal<LessonPlayerResponse | null>(null);
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
+  /** The quiz screen (web-assessment), loaded with the first quiz lesson. */
+  protected readonly quizComponent = signal<Type<unknown> | null>(null);
   private firstLoad = true;
 
   protected readonly status = computed<LessonProgressStatus>(() => {
@@ -264,6 +286,9 @@ export class LessonPlayerComponent {
       .subscribe({
         next: (lesson) => {
           lessonCache.set(key, lesson);
+          if (lesson.type === 'quiz') {
+            this.loadQuiz();
+          }
           this.lesson.set(lesson);
           this.loading.set(false);
           void this.queue.record({ enrolmentId, lessonId, kind: 'opened' });
@@ -275,6 +300,16 @@ export class LessonPlayerComponent {
           this.loading.set(false);
         },
       });
+  }
+
+  private loadQuiz(): void {
+    if (this.quizComponent()) {
+      return;
+    }
+    void import('@siantar/web-assessment').then(
+      (m) => this.quizComponent.set(m.QuizLessonComponent),
+      (error: unknown) => this.problem.set(toProblem(error)),
+    );
   }
 
   private prefetch(enrolmentId: string, lessonId: string | null): void {
