@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { assessmentTrainerRoutes, provideAssessmentTrainerIcons } from '@siantar/web-assessment';
 import { authGuard, guestGuard, roleGuard } from '@siantar/web-core';
 import { catalogRoutes, learningRoutes, provideLearning } from '@siantar/web-learning';
 import { PublicLayoutComponent } from './shell/public-layout.component';
@@ -29,7 +30,7 @@ export const appRoutes: Routes = [
     path: '',
     component: ShellComponent,
     canMatch: [authGuard],
-    providers: [provideLearning()],
+    providers: [provideLearning(), provideAssessmentTrainerIcons()],
     children: [
       {
         path: 'beranda',
@@ -47,6 +48,8 @@ export const appRoutes: Routes = [
         path: 'penulisan',
         loadChildren: () => import('@siantar/web-authoring').then((m) => m.AUTHORING_ROUTES),
       },
+      // Trainers and admins: question banks, quizzes, essay grading, reports.
+      { path: 'penilaian', children: assessmentTrainerRoutes },
       {
         path: 'admin',
         canMatch: [roleGuard('admin')],

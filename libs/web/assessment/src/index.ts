@@ -6,3 +6,10 @@ export * from './lib/quiz-player/quiz-attempt.routes';
 export * from './lib/quiz-player/quiz-lesson.component';
 export * from './lib/quiz-player/answer-queue.service';
 export * from './lib/realtime/user-events.service';
+
+// trainer
+export * from './lib/authoring-api/trainer.routes';
+export * from './lib/authoring-api/assessment-roles';
+export * from './lib/authoring-api/assessment-icons';
+export * from './lib/authoring-api/assessment-authoring.api';
+export * from './lib/quiz-editor/open-quiz-settings';

@@ -9,6 +9,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { Role } from '@siantar/contracts';
+import { ASSESSMENT_TRAINER_ROLES } from '@siantar/web-assessment';
 import { AuthService, LanguageSwitchComponent } from '@siantar/web-core';
 import { filter, map } from 'rxjs';
 import { SkipLinkComponent } from './skip-link.component';
@@ -34,6 +35,24 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'authoring.nav',
     icon: 'edit-note',
     roles: ['trainer', 'partner', 'admin'],
+  },
+  {
+    path: '/penilaian/bank-soal',
+    label: 'assessment.nav.banks',
+    icon: 'sba-bank',
+    roles: ASSESSMENT_TRAINER_ROLES,
+  },
+  {
+    path: '/penilaian/kuis',
+    label: 'assessment.nav.quizzes',
+    icon: 'sba-quiz',
+    roles: ASSESSMENT_TRAINER_ROLES,
+  },
+  {
+    path: '/penilaian/penilaian-esai',
+    label: 'assessment.nav.grading',
+    icon: 'sba-grading',
+    roles: ASSESSMENT_TRAINER_ROLES,
   },
   { path: '/admin/pengguna', label: 'nav.users', icon: 'group', role: 'admin' },
   { path: '/admin/unit-organisasi', label: 'nav.orgUnits', icon: 'tree', role: 'admin' },

@@ -1,0 +1,135 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { TranslatePipe } from '@ngx-translate/core';
+import { type EditorChoice, emptyChoice } from '../question-draft';
+import { ANSWER_ROW_STYLES } from './answer-rows.styles';
+
+/**
+ * Choices with a grade (percent of the mark, −100 to 100) and feedback each:
+ * single choice, multiple response and the choice gaps of a cloze question.
+ * Edits the array it is given in place.
+ */
+@Component({
+  selector: 'sb-choice-answers',
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <fieldset>
+      <legend>{{ 'assessment.editor.choices' | translate }}</legend>
+      <p class="sb-muted sba-note">
+        {{
+          (mode() === 'multiple'
+            ? 'assessment.editor.choicesHintMultiple'
+            : 'assessment.editor.choicesHintSingle'
+          ) | translate
+        }}
+      </p>
+      @for (a of answers(); track a.id; let i = $index) {
+        <div
+          class="sba-row"
+          role="group"
+          [attr.aria-label]="'assessment.editor.answerN' | translate: { n: i + 1 }"
+        >
+          <mat-form-field class="sba-grow">
+            <mat-label>{{ 'assessment.editor.answerN' | translate: { n: i + 1 } }}</mat-label>
+            <input matInput [(ngModel)]="a.text" maxlength="2000" data-testid="choice-text" />
+          </mat-form-field>
+          <mat-form-field class="sba-small">
+            <mat-label>{{ 'assessment.editor.grade' | translate }}</mat-label>
+            <input
+              matInput
+              type="number"
+              inputmode="decimal"
+              min="-100"
+              max="100"
+              step="any"
+              [(ngModel)]="a.percent"
+              data-testid="choice-percent"
+            />
+            <span matTextSuffix>%</span>
+          </mat-form-field>
+          <mat-form-field class="sba-grow">
+            <mat-label>{{ 'assessment.editor.answerFeedback' | translate }}</mat-label>
+            <input matInput [(ngModel)]="a.feedback" maxlength="2000" />
+          </mat-form-field>
+          <div class="sba-row-actions">
+            @if (mode() === 'single') {
+              <button
+                mat-icon-button
+                type="button"
+                (click)="markCorrect(i)"
+                [attr.aria-pressed]="a.percent === 100"
+                [attr.aria-label]="'assessment.editor.markCorrect' | translate: { n: i + 1 }"
+                [title]="'assessment.editor.markCorrect' | translate: { n: i + 1 }"
+              >
+                <mat-icon svgIcon="sba-check" aria-hidden="true" />
+              </button>
+            }
+            <button
+              mat-icon-button
+              type="button"
+              (click)="remove(i)"
+              [disabled]="answers().length <= 2"
+              [attr.aria-label]="'assessment.editor.removeAnswer' | translate: { n: i + 1 }"
+              [title]="'assessment.editor.removeAnswer' | translate: { n: i + 1 }"
+            >
+              <mat-icon svgIcon="sba-delete" aria-hidden="true" />
+            </button>
+          </div>
+        </div>
+      }
+      @if (mode() === 'multiple') {
+        <p class="sb-muted" aria-live="polite">
+          {{ 'assessment.editor.positiveSum' | translate: { sum: positiveSum() } }}
+        </p>
+      }
+      <button mat-stroked-button type="button" (click)="add()" [disabled]="answers().length >= 50">
+        <mat-icon svgIcon="add" aria-hidden="true" />
+        {{ 'assessment.editor.addAnswer' | translate }}
+      </button>
+    </fieldset>
+  `,
+  styles: ANSWER_ROW_STYLES,
+})
+export class ChoiceAnswersComponent {
+  readonly answers = input.required<EditorChoice[]>();
+  readonly mode = input<'single' | 'multiple'>('single');
+
+  /** A method, not a computed: the rows are edited in place, so it is re-read on every check. */
+  protected positiveSum(): number {
+    const total = this.answers()
+      .filter((r) => r.text.trim())
+      .reduce((s, r) => s + Math.max(0, r.percent ?? 0), 0);
+    return Math.round(total * 100) / 100;
+  }
+
+  protected add(): void {
+    this.answers().push(emptyChoice(this.answers().map((a) => a.id)));
+  }
+
+  protected remove(index: number): void {
+    this.answers().splice(index, 1);
+  }
+
+  /** Single choice: this answer is the right one (100%), the others get 0 unless they were partial. */
+  protected markCorrect(index: number): void {
+    this.answers().forEach((a, i) => {
+      if (i === index) {
+        a.percent = 100;
+      } else if (a.percent === 100) {
+        a.percent = 0;
+      }
+    });
+  }
+}

@@ -1,0 +1,107 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslatePipe } from '@ngx-translate/core';
+import { type EditorNumerical, emptyNumerical } from '../question-draft';
+import { ANSWER_ROW_STYLES } from './answer-rows.styles';
+
+/** Numerical answers: an exact value with a tolerance (±), or an inclusive range. */
+@Component({
+  selector: 'sb-numerical-answers',
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <fieldset>
+      <legend>{{ 'assessment.editor.numericalAnswers' | translate }}</legend>
+      <p class="sb-muted sba-note">{{ 'assessment.editor.numericalNote' | translate }}</p>
+      @for (a of answers(); track $index; let i = $index) {
+        <div
+          class="sba-row"
+          role="group"
+          [attr.aria-label]="'assessment.editor.answerN' | translate: { n: i + 1 }"
+        >
+          <mat-form-field class="sba-small">
+            <mat-label>{{ 'assessment.editor.numKind' | translate }}</mat-label>
+            <mat-select [(ngModel)]="a.kind">
+              <mat-option value="exact">{{ 'assessment.editor.numExact' | translate }}</mat-option>
+              <mat-option value="range">{{ 'assessment.editor.numRange' | translate }}</mat-option>
+            </mat-select>
+          </mat-form-field>
+          @if (a.kind === 'exact') {
+            <mat-form-field class="sba-small">
+              <mat-label>{{ 'assessment.editor.numValue' | translate }}</mat-label>
+              <input matInput type="number" step="any" [(ngModel)]="a.value" />
+            </mat-form-field>
+            <mat-form-field class="sba-small">
+              <mat-label>{{ 'assessment.editor.numTolerance' | translate }}</mat-label>
+              <span matTextPrefix>±&nbsp;</span>
+              <input matInput type="number" step="any" min="0" [(ngModel)]="a.tolerance" />
+            </mat-form-field>
+          } @else {
+            <mat-form-field class="sba-small">
+              <mat-label>{{ 'assessment.editor.numMin' | translate }}</mat-label>
+              <input matInput type="number" step="any" [(ngModel)]="a.min" />
+            </mat-form-field>
+            <mat-form-field class="sba-small">
+              <mat-label>{{ 'assessment.editor.numMax' | translate }}</mat-label>
+              <input matInput type="number" step="any" [(ngModel)]="a.max" />
+            </mat-form-field>
+          }
+          <mat-form-field class="sba-small">
+            <mat-label>{{ 'assessment.editor.grade' | translate }}</mat-label>
+            <input
+              matInput
+              type="number"
+              inputmode="decimal"
+              min="-100"
+              max="100"
+              step="any"
+              [(ngModel)]="a.percent"
+            />
+            <span matTextSuffix>%</span>
+          </mat-form-field>
+          <mat-form-field class="sba-grow">
+            <mat-label>{{ 'assessment.editor.answerFeedback' | translate }}</mat-label>
+            <input matInput [(ngModel)]="a.feedback" maxlength="2000" />
+          </mat-form-field>
+          <div class="sba-row-actions">
+            <button
+              mat-icon-button
+              type="button"
+              (click)="answers().splice(i, 1)"
+              [disabled]="answers().length <= 1"
+              [attr.aria-label]="'assessment.editor.removeAnswer' | translate: { n: i + 1 }"
+              [title]="'assessment.editor.removeAnswer' | translate: { n: i + 1 }"
+            >
+              <mat-icon svgIcon="sba-delete" aria-hidden="true" />
+            </button>
+          </div>
+        </div>
+      }
+      <button mat-stroked-button type="button" (click)="add()" [disabled]="answers().length >= 50">
+        <mat-icon svgIcon="add" aria-hidden="true" />
+        {{ 'assessment.editor.addAnswer' | translate }}
+      </button>
+    </fieldset>
+  `,
+  styles: ANSWER_ROW_STYLES,
+})
+export class NumericalAnswersComponent {
+  readonly answers = input.required<EditorNumerical[]>();
+
+  protected add(): void {
+    this.answers().push(emptyNumerical(0));
+  }
+}

@@ -1,0 +1,131 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
+import { TranslatePipe } from '@ngx-translate/core';
+import { type QuestionEditorModel, newId } from '../question-draft';
+import { ANSWER_ROW_STYLES } from './answer-rows.styles';
+
+/** Ordering: items written in the right order; learners see them shuffled. */
+@Component({
+  selector: 'sb-ordering-editor',
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatRadioModule,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <fieldset>
+      <legend>{{ 'assessment.editor.items' | translate }}</legend>
+      <p class="sb-muted sba-note">{{ 'assessment.editor.itemsHint' | translate }}</p>
+      @for (
+        item of model().items;
+        track item.id;
+        let i = $index;
+        let first = $first;
+        let last = $last
+      ) {
+        <div class="sba-row">
+          <mat-form-field class="sba-grow">
+            <mat-label>{{ 'assessment.editor.itemN' | translate: { n: i + 1 } }}</mat-label>
+            <input matInput [(ngModel)]="item.text" maxlength="1000" data-testid="ordering-item" />
+          </mat-form-field>
+          <div class="sba-row-actions">
+            <button
+              mat-icon-button
+              type="button"
+              (click)="move(i, -1)"
+              [disabled]="first"
+              [attr.aria-label]="'assessment.editor.moveItemUp' | translate: { n: i + 1 }"
+              [title]="'assessment.editor.moveItemUp' | translate: { n: i + 1 }"
+            >
+              <mat-icon svgIcon="sba-up" aria-hidden="true" />
+            </button>
+            <button
+              mat-icon-button
+              type="button"
+              (click)="move(i, 1)"
+              [disabled]="last"
+              [attr.aria-label]="'assessment.editor.moveItemDown' | translate: { n: i + 1 }"
+              [title]="'assessment.editor.moveItemDown' | translate: { n: i + 1 }"
+            >
+              <mat-icon svgIcon="sba-down" aria-hidden="true" />
+            </button>
+            <button
+              mat-icon-button
+              type="button"
+              (click)="model().items.splice(i, 1)"
+              [disabled]="model().items.length <= 2"
+              [attr.aria-label]="'assessment.editor.removeItem' | translate: { n: i + 1 }"
+              [title]="'assessment.editor.removeItem' | translate: { n: i + 1 }"
+            >
+              <mat-icon svgIcon="sba-delete" aria-hidden="true" />
+            </button>
+          </div>
+        </div>
+      }
+      <button
+        mat-stroked-button
+        type="button"
+        (click)="add()"
+        [disabled]="model().items.length >= 50"
+      >
+        <mat-icon svgIcon="add" aria-hidden="true" />
+        {{ 'assessment.editor.addItem' | translate }}
+      </button>
+    </fieldset>
+    <mat-radio-group
+      class="sba-radios"
+      [(ngModel)]="model().orderingScoring"
+      [attr.aria-label]="'assessment.editor.scoring' | translate"
+    >
+      <mat-radio-button value="partial">{{
+        'assessment.editor.scoringPartial' | translate
+      }}</mat-radio-button>
+      <mat-radio-button value="all-or-nothing">{{
+        'assessment.editor.scoringAllOrNothing' | translate
+      }}</mat-radio-button>
+    </mat-radio-group>
+  `,
+  styles: [
+    ANSWER_ROW_STYLES,
+    `
+      .sba-radios {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 16px;
+        margin-top: 8px;
+      }
+    `,
+  ],
+})
+export class OrderingEditorComponent {
+  readonly model = input.required<QuestionEditorModel>();
+
+  protected add(): void {
+    const items = this.model().items;
+    items.push({
+      id: newId(
+        'i',
+        items.map((i) => i.id),
+      ),
+      text: '',
+    });
+  }
+
+  protected move(index: number, delta: number): void {
+    const items = this.model().items;
+    const [item] = items.splice(index, 1);
+    if (item) {
+      items.splice(index + delta, 0, item);
+    }
+  }
+}
