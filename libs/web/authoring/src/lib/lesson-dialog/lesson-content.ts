@@ -4,6 +4,7 @@ import {
   type LessonType,
   type LinkContent,
   PLACEHOLDER_LESSON_TYPES,
+  type QuizContent,
   type ScormContent,
   type TextContent,
   type VideoContent,
@@ -23,6 +24,8 @@ export interface LessonFormValue {
   documentFileId: string;
   linkUrl: string;
   scormPackageId: string;
+  /** A quiz of the same course (created or chosen in the dialog). */
+  quizId: string;
 }
 
 export const DEFAULT_COMPLETION_PERCENT = 90;
@@ -37,6 +40,7 @@ export const EMPTY_LESSON_FORM: LessonFormValue = {
   documentFileId: '',
   linkUrl: '',
   scormPackageId: '',
+  quizId: '',
 };
 
 export const isPlaceholder = (type: LessonType): boolean => PLACEHOLDER_LESSON_TYPES.includes(type);
@@ -68,7 +72,10 @@ export function buildLessonContent(type: LessonType, v: LessonFormValue): Record
       const content: ScormContent = { packageId: v.scormPackageId };
       return { ...content };
     }
-    case 'quiz':
+    case 'quiz': {
+      const content: QuizContent = { quizId: v.quizId };
+      return { ...content };
+    }
     case 'live-session':
     case 'simulation':
       return {};
@@ -92,6 +99,7 @@ export function missingContent(type: LessonType, v: LessonFormValue): string | n
     case 'scorm':
       return v.scormPackageId ? null : 'authoring.lesson.missing.scorm';
     case 'quiz':
+      return v.quizId ? null : 'authoring.lesson.missing.quiz';
     case 'live-session':
     case 'simulation':
       return null;
@@ -120,5 +128,6 @@ export function lessonFormValue(lesson: LessonResponse): LessonFormValue {
     documentFileId: lesson.type === 'document' ? str(c['fileId']) : '',
     linkUrl: lesson.type === 'link' ? str(c['url']) : '',
     scormPackageId: str(c['packageId']),
+    quizId: lesson.type === 'quiz' ? str(c['quizId']) : '',
   };
 }

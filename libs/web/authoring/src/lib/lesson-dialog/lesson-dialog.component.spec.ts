@@ -159,7 +159,6 @@ describe('LessonDialogComponent', () => {
       { url: 'https://jdih.pematangsiantarkota.go.id' },
     ],
     ['scorm', { scormPackageId: 'p1' }, { packageId: 'p1' }],
-    ['quiz', {}, {}],
     ['live-session', {}, {}],
     ['simulation', {}, {}],
   ])('sends the right content for a %s lesson', async (t, content, expected) => {
@@ -175,6 +174,69 @@ describe('LessonDialogComponent', () => {
       content: expected,
     });
     req.flush(COURSE);
+  });
+
+  it('lists the course quizzes for a quiz lesson and sends the chosen quiz id', async () => {
+    await open({ courseId: 'c1', moduleId: 'm1' });
+    await type('input[formcontrolname=title]', 'Pre-test');
+    await setType('quiz');
+    backend.expectOne({ method: 'GET', url: '/api/v1/authoring/courses/c1' }).flush({
+      ...COURSE,
+      working: {
+        modules: [
+          {
+            id: 'm1',
+            position: 1,
+            title: 'Modul 1',
+            lessons: [
+              {
+                id: 'l1',
+                key: 'k1',
+                moduleId: 'm1',
+                position: 1,
+                type: 'quiz',
+                title: 'Kuis lama',
+                durationMinutes: 10,
+                content: { quizId: 'q1' },
+              },
+            ],
+          },
+        ],
+      },
+    });
+    backend
+      .expectOne({ method: 'GET', url: '/api/v1/quizzes/q1' })
+      .flush({ id: 'q1', title: 'Pre-test Pelayanan Publik' });
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid=lesson-quiz-create]')).not.toBeNull();
+
+    await setType('quiz', { quizId: 'q1' });
+    await submit();
+    const req = backend.expectOne('/api/v1/authoring/courses/c1/draft/modules/m1/lessons');
+    expect(req.request.body).toEqual({
+      type: 'quiz',
+      title: 'Pre-test',
+      durationMinutes: 15,
+      content: { quizId: 'q1' },
+    });
+    req.flush(COURSE);
+  });
+
+  it('refuses a quiz lesson without a quiz', async () => {
+    await open({ courseId: 'c1', moduleId: 'm1' });
+    TestBed.inject(TranslateService).setTranslation(
+      'id',
+      { authoring: { lesson: { missing: { quiz: 'Pilih kuis.' } } } },
+      true,
+    );
+    await type('input[formcontrolname=title]', 'Kuis');
+    await setType('quiz');
+    backend
+      .expectOne('/api/v1/authoring/courses/c1')
+      .flush({ ...COURSE, working: { modules: [] } });
+    await submit();
+    expect(el.querySelector('[role=alert]')?.textContent).toContain('Pilih kuis.');
+    backend.expectNone('/api/v1/authoring/courses/c1/draft/modules/m1/lessons');
   });
 
   it('edits a lesson with PATCH, keeping its type', async () => {

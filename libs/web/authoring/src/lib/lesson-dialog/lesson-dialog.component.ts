@@ -1,8 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialog,
+  MatDialogModule,
+  MatDialogRef,
+} from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
@@ -14,6 +28,7 @@ import {
   type LessonResponse,
   type LessonType,
   type ProblemDetails,
+  type QuizView,
   type ScormPackageResponse,
   type StoredFileResponse,
 } from '@siantar/contracts';
@@ -23,7 +38,9 @@ import {
   controlErrorMessage,
   toProblem,
 } from '@siantar/web-core';
+import { AssessmentAuthoringApi, openQuizSettingsDialog } from '@siantar/web-assessment';
 import { marked } from 'marked';
+import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
 import { AuthoringApi } from '../api/authoring.api';
 import { FileUploadComponent } from '../files/file-upload.component';
 import { ScormUploadComponent } from '../scorm/scorm-upload.component';
@@ -202,6 +219,44 @@ export interface LessonDialogData {
                 </p>
               }
             }
+            @case ('quiz') {
+              <mat-form-field>
+                <mat-label>{{ 'authoring.lesson.quiz.choose' | translate }}</mat-label>
+                <mat-select formControlName="quizId" data-testid="lesson-quiz-select">
+                  @for (q of quizzes(); track q.id) {
+                    <mat-option [value]="q.id">{{ q.title }}</mat-option>
+                  }
+                </mat-select>
+                <mat-hint>{{
+                  (quizzesLoading()
+                    ? 'common.loading'
+                    : quizzes().length
+                      ? 'authoring.lesson.quiz.hint'
+                      : 'authoring.lesson.quiz.none'
+                  ) | translate
+                }}</mat-hint>
+              </mat-form-field>
+              <div class="radios">
+                <button
+                  mat-stroked-button
+                  type="button"
+                  (click)="createQuiz()"
+                  data-testid="lesson-quiz-create"
+                >
+                  {{ 'authoring.lesson.quiz.create' | translate }}
+                </button>
+                <button
+                  mat-stroked-button
+                  type="button"
+                  (click)="editQuiz()"
+                  [disabled]="!contentValue().quizId"
+                  data-testid="lesson-quiz-settings"
+                >
+                  {{ 'authoring.lesson.quiz.settings' | translate }}
+                </button>
+              </div>
+              <p class="sb-muted">{{ 'authoring.lesson.quiz.note' | translate }}</p>
+            }
             @default {
               <p class="soon" role="note">{{ 'authoring.lesson.comingSoon' | translate }}</p>
             }
@@ -287,6 +342,7 @@ export class LessonDialogComponent {
       documentFileId: [this.initial.documentFileId],
       linkUrl: [this.initial.linkUrl],
       scormPackageId: [this.initial.scormPackageId],
+      quizId: [this.initial.quizId],
     }),
   });
 
@@ -307,10 +363,112 @@ export class LessonDialogComponent {
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly missing = signal<string | null>(null);
 
+  private readonly dialog = inject(MatDialog);
+  private readonly assessmentApi = inject(AssessmentAuthoringApi);
+  private readonly destroyRef = inject(DestroyRef);
+  /** The course's quizzes (those its quiz lessons point at, plus any made here). */
+  protected readonly quizzes = signal<{ id: string; title: string }[]>([]);
+  protected readonly quizzesLoading = signal(false);
+  private quizzesRequested = false;
+
   constructor() {
     if (this.data.lesson) {
       this.form.controls.type.disable();
     }
+    effect(() => {
+      if (this.type() === 'quiz' && !this.quizzesRequested) {
+        this.quizzesRequested = true;
+        untracked(() => this.loadQuizzes());
+      }
+    });
+  }
+
+  /**
+   * The API has no list of a course's quizzes: they are found through the course's quiz
+   * lessons, and each one's title read from GET /quizzes/:id.
+   */
+  private loadQuizzes(): void {
+    this.quizzesLoading.set(true);
+    const current = this.form.controls.content.controls.quizId.value;
+    this.api
+      .get(this.data.courseId)
+      .pipe(
+        map((course) => {
+          const refs = new Map<string, string>();
+          for (const mod of course.working.modules) {
+            for (const lesson of mod.lessons) {
+              const id = lesson.type === 'quiz' ? lesson.content['quizId'] : undefined;
+              if (typeof id === 'string' && id && !refs.has(id)) {
+                refs.set(id, lesson.title);
+              }
+            }
+          }
+          if (current && !refs.has(current)) {
+            refs.set(current, this.data.lesson?.title ?? current);
+          }
+          return [...refs];
+        }),
+        catchError(() => of(current ? [[current, this.data.lesson?.title ?? current]] : [])),
+        switchMap((refs) =>
+          refs.length
+            ? forkJoin(
+                refs.map(([id, fallback]) =>
+                  this.assessmentApi.quiz(id ?? '').pipe(
+                    map((q) => ({ id: q.id, title: q.title })),
+                    catchError(() => of({ id: id ?? '', title: fallback ?? '' })),
+                  ),
+                ),
+              )
+            : of([]),
+        ),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((list) => {
+        this.quizzes.update((known) => [
+          ...list,
+          ...known.filter((k) => !list.some((q) => q.id === k.id)),
+        ]);
+        this.quizzesLoading.set(false);
+      });
+  }
+
+  private rememberQuiz(quiz: QuizView): void {
+    this.quizzes.update((list) => [
+      ...list.filter((q) => q.id !== quiz.id),
+      { id: quiz.id, title: quiz.title },
+    ]);
+  }
+
+  /** Creates a quiz in this course (settings dialog, POST /quizzes) and picks it. */
+  protected createQuiz(): void {
+    openQuizSettingsDialog(this.dialog, {
+      courseId: this.data.courseId,
+      suggestedTitle: this.form.controls.title.value.trim(),
+    }).subscribe((quiz) => {
+      if (quiz) {
+        this.rememberQuiz(quiz);
+        this.form.controls.content.controls.quizId.setValue(quiz.id);
+        this.missing.set(null);
+        if (!this.form.controls.title.value.trim()) {
+          this.form.controls.title.setValue(quiz.title);
+        }
+      }
+    });
+  }
+
+  /** Opens the chosen quiz's settings (questions, time, attempts, review…). */
+  protected editQuiz(): void {
+    const quizId = this.form.controls.content.controls.quizId.value;
+    if (!quizId) {
+      return;
+    }
+    openQuizSettingsDialog(this.dialog, { courseId: this.data.courseId, quizId }).subscribe(
+      (quiz) => {
+        if (quiz) {
+          this.rememberQuiz(quiz);
+        }
+      },
+    );
   }
 
   protected errorOf(name: 'title' | 'durationMinutes'): string {
@@ -362,6 +520,6 @@ export class LessonDialogComponent {
     });
   }
 
-  /** Placeholders (quiz, live session, simulation) carry no content yet. */
+  /** Placeholders (live session, simulation) carry no content yet. */
   protected readonly placeholder = computed(() => isPlaceholder(this.type()));
 }
