@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
+import { DOCUMENT, DestroyRef, Injectable, inject, signal } from '@angular/core';
 import type { AttemptView, QuestionResponse } from '@siantar/contracts';
 import { AuthService, toProblem } from '@siantar/web-core';
 import { Subject, firstValueFrom } from 'rxjs';
@@ -52,6 +52,7 @@ export class AnswerQueueService {
   private readonly auth = inject(AuthService);
   private readonly document = inject(DOCUMENT);
   private readonly store = new AnswerStore(inject(ANSWER_STORAGE));
+  private readonly destroyRef = inject(DestroyRef);
 
   /** attempt/slot → the newest unsent answer. */
   private readonly pending = new Map<string, Pending>();
@@ -84,12 +85,22 @@ export class AnswerQueueService {
     }
     this.started = true;
     const win = this.document.defaultView;
-    win?.addEventListener('online', () => this.reconnected());
-    win?.addEventListener('offline', () => this.unreachable.set(true));
-    this.document.addEventListener('visibilitychange', () => {
+    const onOnline = (): void => this.reconnected();
+    const onOffline = (): void => this.unreachable.set(true);
+    const onVisible = (): void => {
       if (this.document.visibilityState === 'visible') {
         void this.flush();
       }
+    };
+    win?.addEventListener('online', onOnline);
+    win?.addEventListener('offline', onOffline);
+    this.document.addEventListener('visibilitychange', onVisible);
+    this.destroyRef.onDestroy(() => {
+      win?.removeEventListener('online', onOnline);
+      win?.removeEventListener('offline', onOffline);
+      this.document.removeEventListener('visibilitychange', onVisible);
+      this.clearRetry();
+      this.timers.forEach((t) => clearTimeout(t));
     });
     if (!this.online()) {
       this.unreachable.set(true);
@@ -243,19 +254,25 @@ export class AnswerQueueService {
     return this.unsent(attemptId) === 0;
   }
 
-  /** Sends every ready answer; concurrent calls share one run. */
+  /**
+   * Sends every ready answer. Concurrent calls share one run, which goes round once more for
+   * a call that came in meanwhile; the promise resolves after that round.
+   */
   flush(): Promise<void> {
-    if (this.flushing) {
-      this.flushAgain = true;
-      return this.flushing;
+    this.flushAgain = true;
+    if (!this.flushing) {
+      const run = async (): Promise<void> => {
+        try {
+          while (this.flushAgain) {
+            this.flushAgain = false;
+            await this.drain();
+          }
+        } finally {
+          this.flushing = null;
+        }
+      };
+      this.flushing = run();
     }
-    this.flushing = this.drain().finally(() => {
-      this.flushing = null;
-      if (this.flushAgain) {
-        this.flushAgain = false;
-        void this.flush();
-      }
-    });
     return this.flushing;
   }
 

@@ -11,6 +11,7 @@ import { MatchingQuestionComponent } from './questions/matching-question.compone
 import { MultipleResponseQuestionComponent } from './questions/multiple-response-question.component';
 import { OrderingQuestionComponent } from './questions/ordering-question.component';
 import { TextQuestionComponent } from './questions/text-question.component';
+import { registerQuizIcons } from './quiz-icons';
 import { SaveStateComponent } from './save-state.component';
 
 const TRUE_FALSE = [
@@ -276,6 +277,10 @@ export class QuizQuestionComponent {
     const base = `sbq-${this.question().slot}`;
     return { base, heading: `${base}-h`, text: `${base}-t` };
   });
+
+  constructor() {
+    registerQuizIcons();
+  }
 
   protected emit(response: QuestionResponse): void {
     if (!this.disabled()) {

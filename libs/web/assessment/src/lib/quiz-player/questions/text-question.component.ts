@@ -23,7 +23,6 @@ import { looksNumeric } from '../answers';
         type="text"
         autocomplete="off"
         [attr.inputmode]="numeric() ? 'decimal' : null"
-        [attr.aria-invalid]="notANumber() ? 'true' : null"
         [value]="text()"
         [disabled]="disabled()"
         maxlength="1000"
@@ -31,7 +30,9 @@ import { looksNumeric } from '../answers';
         (input)="textChange.emit(box.value)"
       />
       @if (notANumber()) {
-        <mat-hint class="sb-warn">{{ 'quiz.question.notANumber' | translate }}</mat-hint>
+        <mat-hint class="sb-warn" data-testid="not-a-number">{{
+          'quiz.question.notANumber' | translate
+        }}</mat-hint>
       } @else if (numeric()) {
         <mat-hint>{{ 'quiz.question.numberHint' | translate }}</mat-hint>
       }
