@@ -84,6 +84,8 @@ export interface QuizCourse {
   courseId: string;
   bankId: string;
   quizId: string;
+  /** With `preTest`: a pre-test over the same questions, the lesson before the quiz. */
+  preQuizId: string | null;
   questionIds: string[];
 }
 
@@ -95,7 +97,12 @@ export async function publishQuizCourse(
   t: TestApp,
   trainer: string,
   admin: string,
-  opts: { code: string; questions?: QuestionDraft[]; settings?: Partial<QuizSettingsRequest> },
+  opts: {
+    code: string;
+    questions?: QuestionDraft[];
+    settings?: Partial<QuizSettingsRequest>;
+    preTest?: boolean;
+  },
 ): Promise<QuizCourse> {
   const created = await request(t.http)
     .post('/api/v1/authoring/courses')
@@ -125,23 +132,30 @@ export async function publishQuizCourse(
       .expect(201);
     questionIds.push((q.body as QuestionDetail).id);
   }
-  const quiz = (
+  const addQuiz = async (title: string, settings: Partial<QuizSettingsRequest>) => {
+    const quiz = (
+      await request(t.http)
+        .post('/api/v1/quizzes')
+        .set(auth(trainer))
+        .send({
+          ...QUIZ_DEFAULTS,
+          slots: questionIds.map((questionId) => ({ kind: 'question', questionId })),
+          ...settings,
+          courseId,
+        })
+        .expect(201)
+    ).body as QuizView;
     await request(t.http)
-      .post('/api/v1/quizzes')
+      .post(`/api/v1/authoring/courses/${courseId}/draft/modules/${moduleId}/lessons`)
       .set(auth(trainer))
-      .send({
-        ...QUIZ_DEFAULTS,
-        slots: questionIds.map((questionId) => ({ kind: 'question', questionId })),
-        ...opts.settings,
-        courseId,
-      })
-      .expect(201)
-  ).body as QuizView;
-  await request(t.http)
-    .post(`/api/v1/authoring/courses/${courseId}/draft/modules/${moduleId}/lessons`)
-    .set(auth(trainer))
-    .send({ type: 'quiz', title: 'Kuis akhir', durationMinutes: 20, content: { quizId: quiz.id } })
-    .expect(201);
+      .send({ type: 'quiz', title, durationMinutes: 20, content: { quizId: quiz.id } })
+      .expect(201);
+    return quiz.id;
+  };
+  const preQuizId = opts.preTest
+    ? await addQuiz('Pre-test', { title: 'Pre-test', role: 'pre-test' })
+    : null;
+  const quizId = await addQuiz('Kuis akhir', opts.settings ?? {});
   await request(t.http)
     .post(`/api/v1/authoring/courses/${courseId}/draft/submit`)
     .set(auth(trainer))
@@ -152,7 +166,7 @@ export async function publishQuizCourse(
     .set(auth(admin))
     .send({})
     .expect(200);
-  return { courseId, bankId: bank.id, quizId: quiz.id, questionIds };
+  return { courseId, bankId: bank.id, quizId, preQuizId, questionIds };
 }
 
 export async function enrol(t: TestApp, courseId: string, token: string): Promise<void> {
