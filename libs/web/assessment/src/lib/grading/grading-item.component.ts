@@ -187,7 +187,7 @@ type Mode = 'rubric' | 'mark';
             <mat-hint>{{ 'assessment.grading.commentHint' | translate }}</mat-hint>
           </mat-form-field>
           @if (invalid()) {
-            <p class="sb-error-text" role="alert">
+            <p class="sb-error-text" role="alert" data-testid="grade-error">
               {{ invalid() ?? '' | translate: { max: it.maxMark } }}
             </p>
           }
