@@ -34,6 +34,8 @@ export interface AttemptView {
   number: number;
   status: AttemptStatus;
   navigation: 'free' | 'sequential';
+  /** Sequential navigation: questions before this slot can no longer be changed. */
+  currentSlot: number;
   startedAt: string;
   /** The server's deadline (ISO); null without a time limit. The client counts down to it. */
   deadline: string | null;

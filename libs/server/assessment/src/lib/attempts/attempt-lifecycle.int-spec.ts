@@ -179,12 +179,19 @@ describe('quiz attempts: start, autosave, submit, grading in the worker, results
     const pushed = new Promise<Parameters<UserServerEvents['attempt.graded']>[0]>((resolve) =>
       socket.on('attempt.graded', resolve),
     );
+    // Another learner's socket hears nothing of it.
+    const bystander = await listen(other);
+    const overheard: unknown[] = [];
+    bystander.on('attempt.graded', (e) => overheard.push(e));
     const submitted = (
       await api().post(`/api/v1/attempts/${id}/submit`).set(auth(learner)).expect(200)
     ).body as AttemptView;
     expect(submitted.status).toBe('submitted');
     const event = await pushed;
     socket.disconnect();
+    await new Promise((r) => setTimeout(r, 200));
+    bystander.disconnect();
+    expect(overheard).toEqual([]);
     expect(event).toMatchObject({
       attemptId: id,
       result: { status: 'graded', mark: 2, maxMark: 3, percent: 66.67, passed: true },
@@ -233,6 +240,20 @@ describe('quiz attempts: start, autosave, submit, grading in the worker, results
     );
     expect(row.submitted_by).toBe('deadline');
     await save(a.id, 1, 1, { type: 'single-choice', choiceId: 'x00000000000' }).expect(409);
+  });
+
+  it('closes earlier questions once a later one is answered in a sequential quiz', async () => {
+    const seq = await publishQuizCourse(t, trainer, admin, {
+      code: 'KUIS-URUT',
+      settings: { navigation: 'sequential' },
+    });
+    await enrol(t, seq.courseId, learner);
+    const a = await start(seq.quizId);
+    expect(a).toMatchObject({ navigation: 'sequential', currentSlot: 1 });
+    await save(a.id, 2, 1, { type: 'numerical', text: '15' }).expect(200);
+    const refused = await save(a.id, 1, 1, { type: 'single-choice', choiceId: null }).expect(409);
+    expect(refused.body.code).toBe('attempts.sequential');
+    expect((await view(a.id)).currentSlot).toBe(2);
   });
 
   it('refuses a second attempt where only one is allowed', async () => {

@@ -22,6 +22,7 @@ export interface AttemptRow {
   deadline: Date | null;
   submitted_at: Date | null;
   graded_at: Date | null;
+  current_slot: number;
   max_mark: string;
   mark: string | null;
   percent: string | null;

@@ -65,6 +65,7 @@ export function attemptView(
     number: a.number,
     status: a.status,
     navigation: a.settings.navigation,
+    currentSlot: a.current_slot,
     startedAt: new Date(a.started_at).toISOString(),
     deadline: a.deadline ? new Date(a.deadline).toISOString() : null,
     serverNow: new Date().toISOString(),

@@ -170,10 +170,13 @@ export class AttemptsService {
       user_id: string;
       status: string;
       deadline: Date | null;
+      sequential: boolean;
+      current_slot: number;
       view: unknown;
       seq: number;
     }[] = await this.db.query(
-      `SELECT a.user_id, a.status, a.deadline, s.view, s.seq
+      `SELECT a.user_id, a.status, a.deadline, a.settings->>'navigation' = 'sequential' AS sequential,
+              a.current_slot, s.view, s.seq
            FROM quiz_attempt a LEFT JOIN attempt_slot s ON s.attempt_id = a.id AND s.slot = $2
           WHERE a.id = $1`,
       [attemptId, slot],
@@ -185,6 +188,12 @@ export class AttemptsService {
       throw closed('Percobaan ini sudah dikumpulkan; jawaban tidak bisa diubah lagi.');
     if (row.deadline && new Date(row.deadline).getTime() <= Date.now())
       throw closed('Waktu mengerjakan sudah habis; jawaban terakhir yang tersimpan yang dinilai.');
+    if (row.sequential && slot < row.current_slot)
+      throw new AppError(
+        409,
+        'attempts.sequential',
+        `Kuis ini berurutan: soal ${slot} sudah dilewati dan tidak bisa diubah lagi.`,
+      );
     const check = checkResponse(row.view as Parameters<typeof checkResponse>[0], dto.response);
     if (!check.ok)
       throw new AppError(
@@ -202,6 +211,12 @@ export class AttemptsService {
        RETURNING s.seq, s.saved_at`,
       [attemptId, slot, dto.seq, JSON.stringify(check.response)],
     );
+    // Reaching a question in a sequential quiz closes the ones before it.
+    if (saved.length > 0 && row.sequential && slot > row.current_slot)
+      await this.db.query(
+        `UPDATE quiz_attempt SET current_slot = greatest(current_slot, $2) WHERE id = $1`,
+        [attemptId, slot],
+      );
     if (saved[0])
       return { slot, seq: saved[0].seq, savedAt: new Date(saved[0].saved_at).toISOString() };
     const [now] = await this.db.query<{ status: string; seq: number }[]>(

@@ -93,6 +93,8 @@ export class Assessment1764500000000 implements MigrationInterface {
         deadline timestamptz,
         submitted_at timestamptz,
         submitted_by varchar(10) CHECK (submitted_by IN ('learner', 'deadline')),
+        -- sequential navigation: the furthest question reached; earlier ones are closed
+        current_slot int NOT NULL DEFAULT 1,
         graded_at timestamptz,
         max_mark numeric(9,2) NOT NULL,
         mark numeric(9,2),
