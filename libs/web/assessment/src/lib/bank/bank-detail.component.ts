@@ -158,14 +158,13 @@ import { categoryRows } from './category-tree';
             </button>
           </li>
           @for (row of categories(); track row.node.id) {
-            <li>
+            <li [attr.aria-level]="row.depth + 1">
               <button
                 type="button"
                 class="sba-node"
                 [style.padding-inline-start.px]="12 + row.depth * 16"
                 [class.sba-selected]="categoryId() === row.node.id"
                 [attr.aria-pressed]="categoryId() === row.node.id"
-                [attr.aria-level]="row.depth + 1"
                 [title]="row.node.path"
                 (click)="selectCategory(row.node.id)"
                 data-testid="category-node"

@@ -1,3 +1,4 @@
+import { COMMA, ENTER } from '@angular/cdk/keycodes';
 import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
@@ -296,6 +297,7 @@ const isType = (value: string | undefined): value is QuestionType =>
             <input
               [matChipInputFor]="tagGrid"
               [attr.maxlength]="maxTagLength"
+              [matChipInputSeparatorKeyCodes]="tagSeparators"
               (matChipInputTokenEnd)="addTag(m, $event)"
               data-testid="question-tag-input"
             />
@@ -417,6 +419,7 @@ export class QuestionEditorComponent {
   protected readonly types = QUESTION_TYPES;
   protected readonly formats = TEXT_FORMATS;
   protected readonly maxTagLength = MAX_TAG_LENGTH;
+  protected readonly tagSeparators = [ENTER, COMMA] as const;
 
   protected readonly bank = signal<BankDetail | null>(null);
   protected readonly detail = signal<QuestionDetail | null>(null);
