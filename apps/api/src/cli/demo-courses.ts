@@ -3,8 +3,8 @@ import type { CompetencyType, DeliveryMode } from '@siantar/contracts';
 export interface DemoLesson {
   title: string;
   minutes: number;
-  type: 'text' | 'link' | 'scorm';
-  /** Markdown for text lessons, the URL for links; the demo SCORM package for scorm. */
+  type: 'text' | 'link' | 'scorm' | 'quiz';
+  /** Markdown for text lessons, the URL for links; the demo SCORM package for scorm; the demo quiz for quiz. */
   body?: string;
 }
 
@@ -66,6 +66,7 @@ export const DEMO_COURSES: DemoCourse[] = [
             body: `# Membantu warga mengakses layanan secara daring\n\nSetelah pelatihan, ASN mampu membantu masyarakat mengakses layanan secara daring sehingga **antrean panjang berkurang**.\n\n- Sapa warga dan tanyakan kebutuhannya.\n- Tunjukkan langkah di aplikasi, biarkan warga mencoba sendiri.\n- Periksa kelengkapan dokumen sebelum dikirim.\n`,
           },
           { title: 'Simulasi loket Disdukcapil (SCORM)', minutes: 20, type: 'scorm' },
+          { title: 'Kuis akhir', minutes: 15, type: 'quiz' },
         ],
       },
     ],

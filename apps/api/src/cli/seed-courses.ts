@@ -1,8 +1,19 @@
+import { seedQuiz } from '@siantar/server-assessment';
 import { sanitizeLessonHtml } from '@siantar/server-catalog';
 import type { EntityManager } from 'typeorm';
 import { DEMO_COURSES, type DemoLesson } from './demo-courses';
+import { PPBD_QUIZ_GIFT, PPBD_QUIZ_SETTINGS } from './demo-quiz';
 
-function content(l: DemoLesson, scormPackageId: string | null): Record<string, unknown> | null {
+interface LessonContext {
+  em: EntityManager;
+  courseId: string;
+  ownerOrgUnitId: string;
+  authorId: string | null;
+  scormPackageId: string | null;
+}
+
+async function content(l: DemoLesson, c: LessonContext): Promise<Record<string, unknown> | null> {
+  const scormPackageId = c.scormPackageId;
   switch (l.type) {
     case 'text':
       return {
@@ -15,6 +26,17 @@ function content(l: DemoLesson, scormPackageId: string | null): Record<string, u
       return { url: l.body };
     case 'scorm':
       return scormPackageId ? { packageId: scormPackageId } : null;
+    case 'quiz': {
+      const quizId = await seedQuiz(c.em, {
+        courseId: c.courseId,
+        ownerOrgUnitId: c.ownerOrgUnitId,
+        authorId: c.authorId,
+        bankName: 'Bank soal Pelayanan Publik Berbasis Digital',
+        gift: PPBD_QUIZ_GIFT,
+        settings: PPBD_QUIZ_SETTINGS,
+      });
+      return { quizId };
+    }
   }
 }
 
@@ -58,7 +80,13 @@ export async function seedCourses(
       );
       let position = 0;
       for (const l of m.lessons) {
-        const body = content(l, scormPackageId);
+        const body = await content(l, {
+          em,
+          courseId: course.id,
+          ownerOrgUnitId: owner.id,
+          authorId: authors[0]?.id ?? null,
+          scormPackageId,
+        });
         if (!body) continue;
         await em.query(
           `INSERT INTO lesson (version_id, module_id, position, type, title, duration_minutes, content) VALUES ($1, $2, $3, $4, $5, $6, $7)`,

@@ -35,7 +35,7 @@ export async function insertVersion(
   questionId: string,
   number: number,
   draft: QuestionDraft,
-  userId: string,
+  userId: string | null,
 ): Promise<string> {
   const [row] = await em.query<{ id: string }[]>(
     `INSERT INTO question_version (question_id, number, type, name, text, format, html, general_feedback, default_mark, body, created_by)
@@ -64,7 +64,7 @@ export async function insertQuestion(
   categoryId: string,
   draft: QuestionDraft,
   tags: string[],
-  userId: string,
+  userId: string | null,
 ): Promise<string> {
   const [q] = await em.query<{ id: string }[]>(
     `INSERT INTO question (bank_id, category_id, tags, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
