@@ -50,6 +50,7 @@ function attempt(
     number: 1,
     status,
     navigation: 'free',
+    currentSlot: 1,
     startedAt: '2026-11-29T01:00:00.000Z',
     deadline: null,
     serverNow: '2026-11-29T01:00:00.000Z',

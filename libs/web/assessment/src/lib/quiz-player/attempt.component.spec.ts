@@ -31,6 +31,7 @@ function view(overrides: Partial<AttemptView> = {}): AttemptView {
     number: 1,
     status: 'in-progress',
     navigation: 'free',
+    currentSlot: 1,
     startedAt: new Date(T0).toISOString(),
     deadline: null,
     serverNow: new Date(T0).toISOString(),
@@ -236,6 +237,33 @@ describe('QuizAttemptComponent', () => {
     reload.flush(view({ status: 'submitted', submittedAt: new Date().toISOString() }));
     await tick();
     expect(el.querySelector('[data-testid="quiz-result"]')).not.toBeNull();
+  });
+
+  it('sequential: resumes at the current question of the server, next only, no palette', async () => {
+    const v = view({ navigation: 'sequential', currentSlot: 2 });
+    v.questions.push({ ...v.questions[1], slot: 3, name: 'Q3' });
+    await open(v);
+    expect(el.querySelector('[data-testid="question-2"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="palette-1"]')).toBeNull();
+    expect(el.querySelector('[data-testid="quiz-prev"]')).toBeNull();
+    expect(el.querySelector('[data-testid="quiz-submit"]')).toBeNull();
+
+    const input = el.querySelector<HTMLInputElement>(
+      '[data-testid="text-answer"]',
+    ) as HTMLInputElement;
+    input.value = 'Keterbukaan';
+    input.dispatchEvent(new Event('input'));
+    await tick();
+    el.querySelector<HTMLButtonElement>('[data-testid="quiz-next"]')?.click();
+    await tick();
+    // Sent at once: the server closes question 2 once question 3 is answered.
+    const put = http.expectOne(`/api/v1/attempts/${ATTEMPT}/answers/2`);
+    put.flush({ slot: 2, seq: 1, savedAt: new Date().toISOString() });
+    await tick();
+    expect(el.querySelector('[data-testid="question-3"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="quiz-next"]')).toBeNull();
+    expect(el.querySelector('[data-testid="quiz-submit"]')).not.toBeNull();
+    expect(localStorage.getItem(`siantar.quiz.position.v1:${ATTEMPT}`)).toBe('2');
   });
 
   it('fetches the attempt again on reconnect while it waits for a grade', async () => {

@@ -142,8 +142,8 @@ const TIME_UP_POLL_MS = [1_500, 3_000, 5_000, 10_000, 10_000, 20_000] as const;
               </ol>
             </nav>
           }
-          <div class="sb-main">
-            <p class="sb-progress">
+          <div class="sb-q-main">
+            <p class="sb-q-progress">
               {{ 'quiz.attempt.position' | translate: { i: index() + 1, n: questions().length } }}
             </p>
             @if (current(); as q) {
@@ -264,7 +264,7 @@ const TIME_UP_POLL_MS = [1_500, 3_000, 5_000, 10_000, 10_000, 20_000] as const;
       margin: 0;
     }
     .sb-sub,
-    .sb-progress {
+    .sb-q-progress {
       margin: 4px 0;
       color: var(--mat-sys-on-surface-variant);
     }
@@ -282,11 +282,15 @@ const TIME_UP_POLL_MS = [1_500, 3_000, 5_000, 10_000, 10_000, 20_000] as const;
     }
     .sb-layout {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 16px;
     }
     .sb-with-palette {
       grid-template-columns: 180px minmax(0, 1fr);
       align-items: start;
+    }
+    .sb-palette {
+      min-width: 0;
     }
     .sb-palette ol {
       list-style: none;
@@ -337,7 +341,7 @@ const TIME_UP_POLL_MS = [1_500, 3_000, 5_000, 10_000, 10_000, 20_000] as const;
     }
     @media (max-width: 719px) {
       .sb-with-palette {
-        grid-template-columns: 1fr;
+        grid-template-columns: minmax(0, 1fr);
       }
       .sb-palette ol {
         flex-wrap: nowrap;
@@ -516,6 +520,8 @@ export class QuizAttemptComponent {
     this.index.set(i);
     if (this.sequential()) {
       this.writePosition(i);
+      // The earlier question's answer must reach the server before a later one closes it.
+      void this.queue.flushAttempt(this.attemptId());
     }
     this.focusQuestion();
   }
@@ -589,9 +595,16 @@ export class QuizAttemptComponent {
       next: (timed) => {
         this.loading.set(false);
         this.apply(timed);
-        if (timed.view.status === 'in-progress') {
-          const last = timed.view.questions.length - 1;
-          this.index.set(this.sequential() ? Math.min(this.readPosition(), last) : 0);
+        if (timed.view.status === 'in-progress' && this.sequential()) {
+          // The server knows the furthest question answered; this browser may have moved on
+          // past unanswered ones.
+          const questions = timed.view.questions;
+          const reached = questions.findIndex((q) => q.slot === timed.view.currentSlot);
+          this.index.set(
+            Math.min(Math.max(reached, this.readPosition(), 0), Math.max(0, questions.length - 1)),
+          );
+        } else {
+          this.index.set(0);
         }
       },
       error: (error: unknown) => {
@@ -680,6 +693,10 @@ export class QuizAttemptComponent {
       const q = this.current();
       if (q) {
         this.document.getElementById(`sbq-${q.slot}-h`)?.focus();
+        // On phones the palette scrolls sideways: keep the current question's cell in view.
+        this.document
+          .querySelector(`[data-testid="palette-${q.slot}"]`)
+          ?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
       }
     });
   }

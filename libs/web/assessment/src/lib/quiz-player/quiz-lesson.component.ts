@@ -53,7 +53,7 @@ export const QUIZ_ATTEMPT_PATH = ['/belajar', 'kuis'] as const;
         <div class="sb-quiz-head">
           <h2 class="sb-quiz-title">{{ o.title }}</h2>
           @if (o.role !== 'none') {
-            <span class="sb-chip">{{ 'quiz.role.' + o.role | translate }}</span>
+            <span class="sb-q-chip">{{ 'quiz.role.' + o.role | translate }}</span>
           }
         </div>
 
@@ -110,7 +110,7 @@ export const QUIZ_ATTEMPT_PATH = ['/belajar', 'kuis'] as const;
           </p>
         }
 
-        <div class="sb-actions">
+        <div class="sb-q-actions">
           @if (o.inProgressAttemptId; as attemptId) {
             <button
               mat-flat-button
@@ -144,8 +144,8 @@ export const QUIZ_ATTEMPT_PATH = ['/belajar', 'kuis'] as const;
 
         @if (o.attempts.length) {
           <h3 class="sb-sub">{{ 'quiz.overview.attempts' | translate }}</h3>
-          <div class="sb-table-wrap">
-            <table class="sb-table" data-testid="quiz-attempts">
+          <div class="sb-q-table-wrap">
+            <table class="sb-q-table" data-testid="quiz-attempts">
               <thead>
                 <tr>
                   <th scope="col">{{ 'quiz.overview.col.number' | translate }}</th>
@@ -214,7 +214,7 @@ export const QUIZ_ATTEMPT_PATH = ['/belajar', 'kuis'] as const;
       font: var(--mat-sys-headline-small);
       margin: 0;
     }
-    .sb-chip {
+    .sb-q-chip {
       padding: 2px 10px;
       border-radius: 999px;
       background: var(--mat-sys-tertiary-container);
@@ -250,7 +250,7 @@ export const QUIZ_ATTEMPT_PATH = ['/belajar', 'kuis'] as const;
     .sb-failed {
       color: var(--mat-sys-error);
     }
-    .sb-actions {
+    .sb-q-actions {
       margin: 16px 0;
     }
     .sb-blocked {
@@ -259,10 +259,10 @@ export const QUIZ_ATTEMPT_PATH = ['/belajar', 'kuis'] as const;
       background: var(--mat-sys-surface-container-high);
       margin: 0;
     }
-    .sb-table-wrap {
+    .sb-q-table-wrap {
       overflow-x: auto;
     }
-    .sb-table {
+    .sb-q-table {
       border-collapse: collapse;
       width: 100%;
       min-width: 480px;
