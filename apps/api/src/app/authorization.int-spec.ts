@@ -91,6 +91,7 @@ const MATRIX: [route: string, rule: Rule][] = [
   ['POST /question-import/preview', ['trainer', 'admin']],
   ['POST /question-banks/:bankId/import', ['trainer', 'partner', 'admin']],
   ['GET /question-banks/:bankId/export.gift', ['trainer', 'partner', 'admin']],
+  ['GET /quizzes', ['trainer', 'partner', 'admin']],
   ['POST /quizzes', ['trainer', 'partner', 'admin']],
   ['GET /quizzes/:quizId', ['trainer', 'partner', 'admin']],
   ['PUT /quizzes/:quizId', ['trainer', 'partner', 'admin']],

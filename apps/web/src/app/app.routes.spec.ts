@@ -49,6 +49,7 @@ describe('app routes and shell', () => {
       nav: { home: 'Beranda', profile: 'Profil', users: 'Pengguna', orgUnits: 'Unit Organisasi' },
       home: { welcome: 'Selamat datang, {{name}}', orgUnit: 'Unit organisasi: {{orgUnit}}' },
       authoring: { nav: 'Penulisan kursus' },
+      assessment: { nav: { banks: 'Bank soal', quizzes: 'Kuis', grading: 'Penilaian esai' } },
       learning: { nav: { myLearning: 'Pembelajaran Saya', catalog: 'Katalog Pelatihan' } },
     });
     translate.use('id');
@@ -101,6 +102,9 @@ describe('app routes and shell', () => {
       'Katalog Pelatihan',
       'Profil',
       'Penulisan kursus',
+      'Bank soal',
+      'Kuis',
+      'Penilaian esai',
       'Pengguna',
       'Unit Organisasi',
     ]);

@@ -80,4 +80,6 @@ export interface GradingItemDetail extends GradingQueueItem {
   rubric: { id: string; name: string; levels: { points: number; description: string }[] }[];
   mark: number | null;
   comment: string | null;
+  /** The rubric levels chosen when it was last marked. */
+  rubricScores: { criterionId: string; points: number }[] | null;
 }

@@ -147,3 +147,8 @@ export class CreateQuizRequest extends QuizSettingsRequest {
   @IsUUID()
   courseId!: string;
 }
+
+export class QuizListQuery {
+  @IsUUID()
+  courseId!: string;
+}

@@ -6,6 +6,7 @@ export interface QuizReport {
   graded: number;
   awaitingGrading: number;
   averagePercent: number | null;
+  /** Share of graded attempts that passed, in percent (0–100). */
   passRate: number | null;
   /** Ten bands of 10 percentage points; the last includes 100. */
   histogram: number[];

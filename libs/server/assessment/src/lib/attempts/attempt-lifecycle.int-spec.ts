@@ -331,6 +331,10 @@ describe('quiz attempts: start, autosave, submit, grading in the worker, results
       mark: 2,
       comment: 'Tambahkan contoh.',
     });
+    const marked = (
+      await api().get(`/api/v1/attempts/${a.id}/slots/2/grading`).set(auth(trainer)).expect(200)
+    ).body;
+    expect(marked).toMatchObject({ mark: 2, rubricScores: [{ criterionId: 'empati', points: 2 }] });
   });
 
   it('regrades explicitly after a key change: new question version, re-enqueued attempts, recorded once', async () => {
@@ -370,6 +374,15 @@ describe('quiz attempts: start, autosave, submit, grading in the worker, results
       [first],
     );
     expect(events.map((e) => e.kind)).toEqual(['auto', 'regrade']);
+  });
+
+  it("lists a course's quizzes for its authors", async () => {
+    const list = (
+      await api().get(`/api/v1/quizzes?courseId=${course.courseId}`).set(auth(trainer)).expect(200)
+    ).body as { id: string }[];
+    expect(list.map((q) => q.id)).toEqual([course.quizId]);
+    await api().get(`/api/v1/quizzes?courseId=${course.courseId}`).set(auth(learner)).expect(403);
+    await api().get('/api/v1/quizzes').set(auth(trainer)).expect(400);
   });
 
   it('keeps the answer key from learners', async () => {

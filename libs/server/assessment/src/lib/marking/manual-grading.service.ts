@@ -159,6 +159,7 @@ export class ManualGradingService {
       rubric: rubricOf(s.body),
       mark: s.graded_at ? num(s.mark) : null,
       comment: s.comment,
+      rubricScores: s.rubric_scores,
     };
   }
 }

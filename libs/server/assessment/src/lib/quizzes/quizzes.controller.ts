@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   type AttemptView,
   CreateQuizRequest,
+  QuizListQuery,
   type QuizLearnerOverview,
   type QuizReport,
   QuizSettingsRequest,
@@ -34,6 +35,12 @@ export class QuizzesController {
   @Post()
   create(@Body() dto: CreateQuizRequest, @CurrentUser() p: Principal): Promise<QuizView> {
     return this.quizzes.create(dto, p);
+  }
+
+  @Roles(...AUTHORS)
+  @Get()
+  list(@Query() query: QuizListQuery, @CurrentUser() p: Principal): Promise<QuizView[]> {
+    return this.quizzes.list(query.courseId, p);
   }
 
   @Roles(...AUTHORS)

@@ -34,6 +34,15 @@ export class QuizzesService {
     });
   }
 
+  async list(courseId: string, p: Principal): Promise<QuizView[]> {
+    await courseForAuthoring(this.db.manager, courseId, p);
+    const rows: QuizRow[] = await this.db.query(
+      `SELECT * FROM quiz WHERE course_id = $1 ORDER BY created_at`,
+      [courseId],
+    );
+    return Promise.all(rows.map((q) => this.view(this.db.manager, q)));
+  }
+
   async get(quizId: string, p: Principal): Promise<QuizView> {
     const quiz = await quizForAuthoring(this.db.manager, quizId, p);
     return this.view(this.db.manager, quiz);

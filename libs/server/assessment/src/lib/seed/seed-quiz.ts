@@ -23,7 +23,9 @@ export interface SeedQuiz {
 export async function seedQuiz(em: EntityManager, s: SeedQuiz): Promise<string> {
   const parsed = parseQuestions('gift', s.gift);
   if (parsed.errors.length > 0)
-    throw new Error(`Demo GIFT: ${parsed.errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
+    throw new Error(
+      `Demo GIFT: ${parsed.errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`,
+    );
   const [bank] = await em.query<{ id: string }[]>(
     `INSERT INTO question_bank (name, course_id, owner_org_unit_id, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
     [s.bankName, s.courseId, s.ownerOrgUnitId, s.authorId],
