@@ -3,8 +3,6 @@
 
 // learner
 export * from './lib/quiz-player/quiz-attempt.routes';
-export * from './lib/quiz-player/quiz-lesson.component';
-export * from './lib/quiz-player/answer-queue.service';
 export * from './lib/realtime/user-events.service';
 
 // trainer

@@ -1,3 +1,4 @@
+import type { Type } from '@angular/core';
 import type { Routes } from '@angular/router';
 
 /**
@@ -11,3 +12,11 @@ export const quizAttemptRoutes: Routes = [
     loadComponent: () => import('./attempt.component').then((m) => m.QuizAttemptComponent),
   },
 ];
+
+/**
+ * The quiz lesson (`<sb-quiz-lesson>`, inputs `quizId`, `enrolmentId`, `lessonId`), loaded on
+ * demand: the app imports this library eagerly, and the quiz screens stay out of that bundle.
+ */
+export function loadQuizLessonComponent(): Promise<Type<unknown>> {
+  return import('./quiz-lesson.component').then((m) => m.QuizLessonComponent);
+}

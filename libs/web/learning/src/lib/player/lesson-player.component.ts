@@ -306,10 +306,12 @@ export class LessonPlayerComponent {
     if (this.quizComponent()) {
       return;
     }
-    void import('@siantar/web-assessment').then(
-      (m) => this.quizComponent.set(m.QuizLessonComponent),
-      (error: unknown) => this.problem.set(toProblem(error)),
-    );
+    void import('@siantar/web-assessment')
+      .then((m) => m.loadQuizLessonComponent())
+      .then(
+        (component) => this.quizComponent.set(component),
+        (error: unknown) => this.problem.set(toProblem(error)),
+      );
   }
 
   private prefetch(enrolmentId: string, lessonId: string | null): void {
