@@ -1,43 +1,9 @@
 import { type Page, expect, test } from '@playwright/test';
-import { signIn } from './support';
+import { COURSE, openCourseHome, signIn } from './support';
 
-/** Demo course of the seed (apps/api/src/cli/demo-courses.ts). */
-const COURSE = 'Pelayanan Publik Berbasis Digital';
 const TEXT_1 = 'Mengapa layanan publik berbasis digital';
 const TEXT_2 = 'Alur permohonan di aplikasi pelayanan';
 const SCORM = 'Simulasi loket Disdukcapil (SCORM)';
-
-/** Finds the demo course by searching the catalogue, enrols when needed, and lands on its course home. */
-async function openCourseHome(page: Page): Promise<string> {
-  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-  await nav.getByRole('link', { name: 'Katalog Pelatihan' }).click();
-  await expect(page).toHaveURL(/\/katalog$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Katalog Pelatihan' })).toBeVisible();
-
-  await page.getByRole('searchbox', { name: 'Cari pelatihan' }).fill('berbasis digital');
-  // Wait for the search result (debounced), not the unfiltered first page.
-  await expect(page.getByTestId('catalog-card')).toHaveCount(1);
-  const card = page.getByTestId('catalog-card').filter({ hasText: COURSE });
-  await expect(card).toHaveCount(1);
-  await card.getByRole('link', { name: COURSE, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
-
-  const enrol = page.getByRole('button', { name: 'Daftar', exact: true });
-  const open = page.getByRole('link', { name: 'Buka pelatihan' });
-  await expect(enrol.or(open)).toBeVisible();
-  if (await enrol.isVisible()) {
-    const enrolled = page.waitForResponse(
-      (r) => r.url().endsWith('/enrol') && r.request().method() === 'POST',
-    );
-    await enrol.click();
-    expect((await enrolled).status()).toBe(201);
-  } else {
-    await open.click();
-  }
-  await expect(page).toHaveURL(/\/belajar\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
-  return page.url().split('/').pop() as string;
-}
 
 function homeLesson(page: Page, title: string) {
   return page.getByTestId('home-lesson').filter({ hasText: title });

@@ -1,5 +1,8 @@
 import { type Page, expect } from '@playwright/test';
 
+/** Demo course of the seed (apps/api/src/cli/demo-courses.ts). */
+export const COURSE = 'Pelayanan Publik Berbasis Digital';
+
 export const DEMO_PASSWORD = 'siantar-demo';
 
 /** Signs in through the form, as a person would, and waits for the home page. */
@@ -33,4 +36,36 @@ export function uniqueNip(seed: number, sex: 1 | 2): string {
   const appointed = `${year + 25}${pad(1 + (seed % 12), 2)}`;
   const sequence = pad(1 + (Math.floor(seed / 7) % 999), 3);
   return `${year}${pad(month, 2)}${pad(day, 2)}${appointed}${sex}${sequence}`;
+}
+
+/** Finds the demo course by searching the catalogue, enrols when needed, and lands on its course home. */
+export async function openCourseHome(page: Page): Promise<string> {
+  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+  await nav.getByRole('link', { name: 'Katalog Pelatihan' }).click();
+  await expect(page).toHaveURL(/\/katalog$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Katalog Pelatihan' })).toBeVisible();
+
+  await page.getByRole('searchbox', { name: 'Cari pelatihan' }).fill('berbasis digital');
+  // Wait for the search result (debounced), not the unfiltered first page.
+  await expect(page.getByTestId('catalog-card')).toHaveCount(1);
+  const card = page.getByTestId('catalog-card').filter({ hasText: COURSE });
+  await expect(card).toHaveCount(1);
+  await card.getByRole('link', { name: COURSE, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
+
+  const enrol = page.getByRole('button', { name: 'Daftar', exact: true });
+  const open = page.getByRole('link', { name: 'Buka pelatihan' });
+  await expect(enrol.or(open)).toBeVisible();
+  if (await enrol.isVisible()) {
+    const enrolled = page.waitForResponse(
+      (r) => r.url().endsWith('/enrol') && r.request().method() === 'POST',
+    );
+    await enrol.click();
+    expect((await enrolled).status()).toBe(201);
+  } else {
+    await open.click();
+  }
+  await expect(page).toHaveURL(/\/belajar\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
+  return page.url().split('/').pop() as string;
 }
