@@ -5,6 +5,7 @@ import { join } from 'node:path';
 export const CATALOGUE_SERVICE = 'libs/server/catalog/src/lib/catalogue/catalogue.service.ts';
 export const PROGRESS_SERVICE = 'libs/server/catalog/src/lib/progress/progress.service.ts';
 export const LOCKING = 'libs/server/catalog/src/lib/progress/locking.ts';
+export const ATTEMPTS_SERVICE = 'libs/server/assessment/src/lib/attempts/attempts.service.ts';
 export const PRINCIPAL_LOADER = 'libs/server/identity/src/lib/auth/user-principal.loader.ts';
 
 /** Collapses whitespace, so that indentation changes don't count as drift. */
