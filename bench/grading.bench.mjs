@@ -70,23 +70,9 @@ function assertSameEnqueue(/** @type {string} */ root) {
   });
 }
 
-/** The worker is not part of the runner's build (api only): build it here, nx caches it. */
-function buildWorker(/** @type {string} */ root, /** @type {(line: string) => void} */ log) {
+/** The runner builds the api and the worker before any bench runs. */
+function workerScript(/** @type {string} */ root) {
   const script = join(root, 'dist/apps/worker/main.js');
-  if (process.env.BENCH_SKIP_BUILD !== '1') {
-    const t = Date.now();
-    const r = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'worker'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    if (r.status !== 0)
-      throw new Error(
-        `building the worker failed:\n${`${r.stdout}\n${r.stderr}`.split('\n').slice(-40).join('\n')}`,
-      );
-    log(
-      `worker built with nx (cached when unchanged) in ${((Date.now() - t) / 1000).toFixed(0)} s`,
-    );
-  }
   if (!existsSync(script))
     throw new Error(`${script} is missing: npx nx run-many -t build -p api worker`);
   return script;
@@ -110,7 +96,7 @@ export default {
     const enqueuers = settings.connections;
     assertSameEnqueue(root);
     const scripts = {
-      api: buildWorker(root, log),
+      api: workerScript(root),
       baseline: join(root, 'bench/baselines/bullmq-noop.mjs'),
     };
     const env = serverEnv();

@@ -33,8 +33,8 @@ function build() {
   if (process.env.BENCH_SKIP_BUILD === '1')
     return console.log('build skipped (BENCH_SKIP_BUILD=1)');
   const t = Date.now();
-  process.stdout.write('building api with nx (cached when unchanged)... ');
-  const r = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api'], {
+  process.stdout.write('building api and worker with nx (cached when unchanged)... ');
+  const r = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker'], {
     cwd: root,
     encoding: 'utf8',
   });

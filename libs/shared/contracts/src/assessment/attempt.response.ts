@@ -1,4 +1,4 @@
-import type { LearnerQuestionBody, QuestionResponse, QuestionType, TextFormat } from './question';
+import type { LearnerQuestionBody, QuestionResponse, QuestionType } from './question';
 import type { AttemptStatus } from './quiz.response';
 
 export interface AttemptQuestionView {

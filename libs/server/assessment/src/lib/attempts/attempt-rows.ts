@@ -66,13 +66,25 @@ export async function loadAttempt(
   return rows[0];
 }
 
+const SLOT_SQL = `
+  SELECT s.*, v.type, v.name, v.html, v.general_feedback, v.body
+    FROM attempt_slot s JOIN question_version v ON v.id = s.question_version_id`;
+
 export function loadSlots(em: EntityManager, attemptId: string): Promise<SlotRow[]> {
-  return em.query(
-    `SELECT s.*, v.type, v.name, v.html, v.general_feedback, v.body
-       FROM attempt_slot s JOIN question_version v ON v.id = s.question_version_id
-      WHERE s.attempt_id = $1 ORDER BY s.slot`,
-    [attemptId],
-  );
+  return em.query(`${SLOT_SQL} WHERE s.attempt_id = $1 ORDER BY s.slot`, [attemptId]);
+}
+
+export async function loadSlot(
+  em: EntityManager,
+  attemptId: string,
+  slot: number,
+): Promise<SlotRow> {
+  const [row] = await em.query<SlotRow[]>(`${SLOT_SQL} WHERE s.attempt_id = $1 AND s.slot = $2`, [
+    attemptId,
+    slot,
+  ]);
+  if (!row) throw notFound(`Soal nomor ${slot} di percobaan ini`);
+  return row;
 }
 
 export const rubricOf = (body: QuestionBody): RubricCriterion[] =>

@@ -8,9 +8,9 @@ import type {
   Page,
   QuestionResponse,
 } from '@siantar/contracts';
-import { AppError, notFound, type Principal } from '@siantar/server-core';
+import { AppError, type Principal } from '@siantar/server-core';
 import type { DataSource, EntityManager } from 'typeorm';
-import { loadAttempt, num, rubricOf, type SlotRow } from '../attempts/attempt-rows';
+import { loadAttempt, loadSlot, num, rubricOf } from '../attempts/attempt-rows';
 import { quizForAuthoring } from '../quizzes/quizzes.service';
 import { AttemptGrader } from './attempt-grader';
 import { retotal } from './attempt-totals';
@@ -83,7 +83,7 @@ export class ManualGradingService {
     const updated = await this.db.transaction(async (em) => {
       const a = await loadAttempt(em, attemptId, 'update');
       await quizForAuthoring(em, a.quiz_id, p);
-      const s = await slotOf(em, attemptId, slot);
+      const s = await loadSlot(em, attemptId, slot);
       if (!s.needs_manual)
         throw new AppError(
           409,
@@ -129,7 +129,7 @@ export class ManualGradingService {
   ): Promise<GradingItemDetail> {
     const a = await loadAttempt(em, attemptId);
     await quizForAuthoring(em, a.quiz_id, p);
-    const s = await slotOf(em, attemptId, slot);
+    const s = await loadSlot(em, attemptId, slot);
     if (!s.needs_manual)
       throw new AppError(
         409,
@@ -162,17 +162,6 @@ export class ManualGradingService {
       rubricScores: s.rubric_scores,
     };
   }
-}
-
-async function slotOf(em: EntityManager, attemptId: string, slot: number): Promise<SlotRow> {
-  const [s] = await em.query<SlotRow[]>(
-    `SELECT s.*, v.type, v.name, v.html, v.general_feedback, v.body
-       FROM attempt_slot s JOIN question_version v ON v.id = s.question_version_id
-      WHERE s.attempt_id = $1 AND s.slot = $2`,
-    [attemptId, slot],
-  );
-  if (!s) throw notFound(`Soal nomor ${slot} di percobaan ini`);
-  return s;
 }
 
 const essayText = (r: QuestionResponse | null): string => (r && r.type === 'essay' ? r.text : '');
