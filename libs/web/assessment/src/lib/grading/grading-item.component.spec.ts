@@ -19,6 +19,7 @@ const ITEM: GradingItemDetail = {
   maxMark: 5,
   html: '<p>Jelaskan standar pelayanan.</p>',
   answerText: 'Standar pelayanan memuat persyaratan, prosedur, dan waktu.',
+  rubricScores: null,
   rubric: [
     {
       id: 'isi',

@@ -29,6 +29,7 @@ import {
   type RubricSelection,
   rubricMark,
   rubricScores,
+  rubricSelection,
   rubricTotal,
   wordCount,
 } from './rubric-mark';
@@ -335,7 +336,7 @@ export class GradingItemComponent {
     this.api.gradingItem(attemptId, slot).subscribe({
       next: (item) => {
         this.item.set(item);
-        this.selection.set({});
+        this.selection.set(rubricSelection(item.rubric, item.rubricScores));
         this.mode.set(item.rubric.length ? 'rubric' : 'mark');
         this.mark = item.mark;
         this.comment = item.comment ?? '';

@@ -1,4 +1,4 @@
-import { rubricMark, rubricScores, rubricTotal, wordCount } from './rubric-mark';
+import { rubricMark, rubricScores, rubricSelection, rubricTotal, wordCount } from './rubric-mark';
 
 const RUBRIC = [
   {
@@ -59,5 +59,28 @@ describe('rubric mark', () => {
   it('counts words', () => {
     expect(wordCount('  Pelayanan  publik\nyang prima. ')).toBe(4);
     expect(wordCount('')).toBe(0);
+  });
+});
+
+describe('rubricSelection', () => {
+  const rubric = [
+    {
+      id: 'isi',
+      name: 'Isi',
+      levels: [
+        { points: 0, description: 'Tidak ada' },
+        { points: 2, description: 'Sebagian' },
+      ],
+    },
+  ];
+
+  it('finds the level of each stored score and ignores unknown ones', () => {
+    expect(
+      rubricSelection(rubric, [
+        { criterionId: 'isi', points: 2 },
+        { criterionId: 'lain', points: 1 },
+      ]),
+    ).toEqual({ isi: 1 });
+    expect(rubricSelection(rubric, null)).toEqual({});
   });
 });

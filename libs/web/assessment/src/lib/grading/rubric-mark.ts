@@ -69,6 +69,21 @@ export function rubricScores(
   return scores;
 }
 
+/** The selection a stored mark was made with, so re-marking starts from it. */
+export function rubricSelection(
+  rubric: GradingRubric,
+  scores: GradingItemDetail['rubricScores'],
+): RubricSelection {
+  const selection: Record<string, number> = {};
+  for (const s of scores ?? []) {
+    const level = rubric
+      .find((c) => c.id === s.criterionId)
+      ?.levels.findIndex((l) => l.points === s.points);
+    if (level !== undefined && level >= 0) selection[s.criterionId] = level;
+  }
+  return selection;
+}
+
 /** Words in an answer, for the grader (same counting as a word processor: runs of non-space). */
 export function wordCount(text: string): number {
   const words = text.trim().match(/\S+/g);
