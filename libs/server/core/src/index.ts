@@ -27,3 +27,4 @@ export * from './lib/http/uuid-param';
 export * from './lib/auth/token-verifier';
 export * from './lib/realtime/user-events.publisher';
 export * from './lib/realtime/user-events.gateway';
+export * from './lib/queue/committed-row';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RegradeAttemptJob } from '@siantar/contracts';
-import { HandlesJob, type JobHandler } from '@siantar/server-core';
+import { committedRow, HandlesJob, type JobContext, type JobHandler } from '@siantar/server-core';
 import type { DataSource } from 'typeorm';
 import { loadAttempt, loadSlots } from '../attempts/attempt-rows';
 import { AttemptGrader, gradeSlots, storeSlotGrades } from './attempt-grader';
@@ -16,7 +16,15 @@ export class RegradeAttemptHandler implements JobHandler<'assessment.regrade-att
     private readonly grader: AttemptGrader,
   ) {}
 
-  async handle({ attemptId, regradeId }: RegradeAttemptJob): Promise<void> {
+  async handle({ attemptId, regradeId }: RegradeAttemptJob, ctx: JobContext): Promise<void> {
+    const req = await committedRow(ctx, `regrade ${regradeId}`, async () => {
+      const rows: { question_id: string | null }[] = await this.db.query(
+        `SELECT question_id FROM regrade WHERE id = $1`,
+        [regradeId],
+      );
+      return rows[0];
+    });
+    if (!req) return;
     const updated = await this.db.transaction(async (em) => {
       const a = await loadAttempt(em, attemptId, 'update');
       const done: unknown[] = await em.query(
@@ -24,10 +32,6 @@ export class RegradeAttemptHandler implements JobHandler<'assessment.regrade-att
         [attemptId, regradeId],
       );
       if (done.length > 0) return null;
-      const [req] = await em.query<{ question_id: string | null }[]>(
-        `SELECT question_id FROM regrade WHERE id = $1`,
-        [regradeId],
-      );
       // Move the affected slots to the question's current version when the type is unchanged;
       // a changed type would make the learner's stored answer meaningless.
       await em.query(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BulkEnrolJob as Payload } from '@siantar/contracts';
-import { HandlesJob, type JobContext, type JobHandler } from '@siantar/server-core';
+import { committedRow, HandlesJob, type JobContext, type JobHandler } from '@siantar/server-core';
 import type { DataSource } from 'typeorm';
 import { EnrolmentRules } from './enrolment-rules';
 
@@ -29,12 +29,18 @@ export class BulkEnrolHandler implements JobHandler<'catalog.bulk-enrol'> {
   ) {}
 
   async handle({ requestId }: Payload, ctx: JobContext): Promise<void> {
-    const rows: { course_id: string; requested_by: string; criteria: Criteria; status: string }[] =
-      await this.db.query(
+    const req = await committedRow(ctx, `bulk enrolment request ${requestId}`, async () => {
+      const rows: {
+        course_id: string;
+        requested_by: string;
+        criteria: Criteria;
+        status: string;
+      }[] = await this.db.query(
         `SELECT course_id, requested_by, criteria, status FROM bulk_enrol_request WHERE id = $1`,
         [requestId],
       );
-    const req = rows[0];
+      return rows[0];
+    });
     if (!req || req.status === 'done') return;
     const closed = await this.rules.closedReason(this.db.manager, req.course_id, req.requested_by);
     if (closed) {

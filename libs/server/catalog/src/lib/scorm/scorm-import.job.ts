@@ -10,6 +10,7 @@ import {
   DEFAULT_JOB_OPTIONS,
   EnvSchema,
   FileStorage,
+  committedRow,
   HandlesJob,
   type JobContext,
   type JobHandler,
@@ -42,19 +43,10 @@ export class ScormImportHandler implements JobHandler<'catalog.scorm-import'> {
   ) {}
 
   async handle({ packageId }: Payload, ctx: JobContext): Promise<void> {
-    let pkg = await this.db.manager.findOneBy(ScormPackage, { id: packageId });
-    // Enqueued as the last step of the upload's transaction: give the commit a moment
-    // rather than a retry's backoff.
-    for (let i = 0; !pkg && i < 20; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      pkg = await this.db.manager.findOneBy(ScormPackage, { id: packageId });
-    }
-    if (!pkg) {
-      // Enqueued inside the creating transaction: the job may run before the commit.
-      if (ctx.attempt < 3) throw new Error(`scorm package ${packageId} not visible yet`);
-      await ctx.log(`scorm package ${packageId} does not exist (upload rolled back)`);
-      return;
-    }
+    const pkg = await committedRow(ctx, `scorm package ${packageId}`, () =>
+      this.db.manager.findOneBy(ScormPackage, { id: packageId }),
+    );
+    if (!pkg) return;
     if (pkg.status === 'ready' || pkg.status === 'failed') {
       await ctx.log(`package already ${pkg.status}; nothing to do`);
       return;

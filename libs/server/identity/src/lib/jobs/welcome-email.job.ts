@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { WelcomeEmailJob as Payload } from '@siantar/contracts';
 import {
+  committedRow,
   EnvSchema,
   HandlesJob,
   type JobContext,
@@ -30,13 +31,10 @@ export class WelcomeEmailHandler implements JobHandler<'identity.welcome-email'>
   ) {}
 
   async handle({ userId }: Payload, ctx: JobContext): Promise<void> {
-    const user = await this.db.manager.findOneBy(User, { id: userId });
-    if (!user) {
-      // The job is enqueued inside the creating transaction; it may run before the commit.
-      if (ctx.attempt < 3) throw new Error(`user ${userId} not visible yet`);
-      await ctx.log(`user ${userId} does not exist (creation rolled back); nothing to send`);
-      return;
-    }
+    const user = await committedRow(ctx, `user ${userId}`, () =>
+      this.db.manager.findOneBy(User, { id: userId }),
+    );
+    if (!user) return;
     if (!user.active) return;
     const key = `welcome-email:${userId}`;
     const already: unknown[] = await this.db.query('SELECT 1 FROM sent_mail WHERE key = $1', [key]);
