@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { type EditorChoice, emptyChoice } from '../question-draft';
 import { ANSWER_ROW_STYLES } from './answer-rows.styles';
+import { RowActionsComponent } from './row-actions.component';
 
 /**
  * Choices with a grade (percent of the mark, −100 to 100) and feedback each:
@@ -22,6 +23,7 @@ import { ANSWER_ROW_STYLES } from './answer-rows.styles';
     MatIconModule,
     MatInputModule,
     TranslatePipe,
+    RowActionsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -63,7 +65,13 @@ import { ANSWER_ROW_STYLES } from './answer-rows.styles';
             <mat-label>{{ 'assessment.editor.answerFeedback' | translate }}</mat-label>
             <input matInput [(ngModel)]="a.feedback" maxlength="2000" />
           </mat-form-field>
-          <div class="sba-row-actions">
+          <sb-row-actions
+            [rows]="answers()"
+            [index]="i"
+            [count]="$count"
+            [min]="2"
+            removeKey="assessment.editor.removeAnswer"
+          >
             @if (mode() === 'single') {
               <button
                 mat-icon-button
@@ -76,17 +84,7 @@ import { ANSWER_ROW_STYLES } from './answer-rows.styles';
                 <mat-icon svgIcon="sba-check" aria-hidden="true" />
               </button>
             }
-            <button
-              mat-icon-button
-              type="button"
-              (click)="remove(i)"
-              [disabled]="answers().length <= 2"
-              [attr.aria-label]="'assessment.editor.removeAnswer' | translate: { n: i + 1 }"
-              [title]="'assessment.editor.removeAnswer' | translate: { n: i + 1 }"
-            >
-              <mat-icon svgIcon="sba-delete" aria-hidden="true" />
-            </button>
-          </div>
+          </sb-row-actions>
         </div>
       }
       @if (mode() === 'multiple') {
@@ -116,10 +114,6 @@ export class ChoiceAnswersComponent {
 
   protected add(): void {
     this.answers().push(emptyChoice(this.answers().map((a) => a.id)));
-  }
-
-  protected remove(index: number): void {
-    this.answers().splice(index, 1);
   }
 
   /** Single choice: this answer is the right one (100%), the others get 0 unless they were partial. */

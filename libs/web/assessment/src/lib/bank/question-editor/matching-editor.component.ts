@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { type QuestionEditorModel, newId } from '../question-draft';
 import { ANSWER_ROW_STYLES } from './answer-rows.styles';
+import { RowActionsComponent } from './row-actions.component';
 
 /** Matching: prompt → answer pairs, plus wrong answers (distractors) offered beside them. */
 @Component({
@@ -18,6 +19,7 @@ import { ANSWER_ROW_STYLES } from './answer-rows.styles';
     MatIconModule,
     MatInputModule,
     TranslatePipe,
+    RowActionsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -37,18 +39,13 @@ import { ANSWER_ROW_STYLES } from './answer-rows.styles';
             <mat-label>{{ 'assessment.editor.pairAnswer' | translate: { n: i + 1 } }}</mat-label>
             <input matInput [(ngModel)]="p.answer" maxlength="1000" data-testid="pair-answer" />
           </mat-form-field>
-          <div class="sba-row-actions">
-            <button
-              mat-icon-button
-              type="button"
-              (click)="model().pairs.splice(i, 1)"
-              [disabled]="model().pairs.length <= 2"
-              [attr.aria-label]="'assessment.editor.removePair' | translate: { n: i + 1 }"
-              [title]="'assessment.editor.removePair' | translate: { n: i + 1 }"
-            >
-              <mat-icon svgIcon="sba-delete" aria-hidden="true" />
-            </button>
-          </div>
+          <sb-row-actions
+            [rows]="model().pairs"
+            [index]="i"
+            [count]="$count"
+            [min]="2"
+            removeKey="assessment.editor.removePair"
+          />
         </div>
       }
       <button mat-stroked-button type="button" (click)="addPair()">
@@ -70,17 +67,12 @@ import { ANSWER_ROW_STYLES } from './answer-rows.styles';
               (ngModelChange)="model().distractors[i] = $event"
             />
           </mat-form-field>
-          <div class="sba-row-actions">
-            <button
-              mat-icon-button
-              type="button"
-              (click)="model().distractors.splice(i, 1)"
-              [attr.aria-label]="'assessment.editor.removeDistractor' | translate: { n: i + 1 }"
-              [title]="'assessment.editor.removeDistractor' | translate: { n: i + 1 }"
-            >
-              <mat-icon svgIcon="sba-delete" aria-hidden="true" />
-            </button>
-          </div>
+          <sb-row-actions
+            [rows]="model().distractors"
+            [index]="i"
+            [count]="$count"
+            removeKey="assessment.editor.removeDistractor"
+          />
         </div>
       }
       <button mat-stroked-button type="button" (click)="model().distractors.push('')">

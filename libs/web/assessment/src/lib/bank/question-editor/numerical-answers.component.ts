@@ -8,6 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
 import { type EditorNumerical, emptyNumerical } from '../question-draft';
 import { ANSWER_ROW_STYLES } from './answer-rows.styles';
+import { RowActionsComponent } from './row-actions.component';
 
 /** Numerical answers: an exact value with a tolerance (±), or an inclusive range. */
 @Component({
@@ -20,6 +21,7 @@ import { ANSWER_ROW_STYLES } from './answer-rows.styles';
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    RowActionsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -76,18 +78,13 @@ import { ANSWER_ROW_STYLES } from './answer-rows.styles';
             <mat-label>{{ 'assessment.editor.answerFeedback' | translate }}</mat-label>
             <input matInput [(ngModel)]="a.feedback" maxlength="2000" />
           </mat-form-field>
-          <div class="sba-row-actions">
-            <button
-              mat-icon-button
-              type="button"
-              (click)="answers().splice(i, 1)"
-              [disabled]="answers().length <= 1"
-              [attr.aria-label]="'assessment.editor.removeAnswer' | translate: { n: i + 1 }"
-              [title]="'assessment.editor.removeAnswer' | translate: { n: i + 1 }"
-            >
-              <mat-icon svgIcon="sba-delete" aria-hidden="true" />
-            </button>
-          </div>
+          <sb-row-actions
+            [rows]="answers()"
+            [index]="i"
+            [count]="$count"
+            [min]="1"
+            removeKey="assessment.editor.removeAnswer"
+          />
         </div>
       }
       <button mat-stroked-button type="button" (click)="add()" [disabled]="answers().length >= 50">

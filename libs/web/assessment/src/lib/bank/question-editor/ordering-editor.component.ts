@@ -8,6 +8,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import { TranslatePipe } from '@ngx-translate/core';
 import { type QuestionEditorModel, newId } from '../question-draft';
 import { ANSWER_ROW_STYLES } from './answer-rows.styles';
+import { RowActionsComponent } from './row-actions.component';
 
 /** Ordering: items written in the right order; learners see them shuffled. */
 @Component({
@@ -20,56 +21,27 @@ import { ANSWER_ROW_STYLES } from './answer-rows.styles';
     MatInputModule,
     MatRadioModule,
     TranslatePipe,
+    RowActionsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <fieldset>
       <legend>{{ 'assessment.editor.items' | translate }}</legend>
       <p class="sb-muted sba-note">{{ 'assessment.editor.itemsHint' | translate }}</p>
-      @for (
-        item of model().items;
-        track item.id;
-        let i = $index;
-        let first = $first;
-        let last = $last
-      ) {
+      @for (item of model().items; track item.id; let i = $index) {
         <div class="sba-row">
           <mat-form-field class="sba-grow">
             <mat-label>{{ 'assessment.editor.itemN' | translate: { n: i + 1 } }}</mat-label>
             <input matInput [(ngModel)]="item.text" maxlength="1000" data-testid="ordering-item" />
           </mat-form-field>
-          <div class="sba-row-actions">
-            <button
-              mat-icon-button
-              type="button"
-              (click)="move(i, -1)"
-              [disabled]="first"
-              [attr.aria-label]="'assessment.editor.moveItemUp' | translate: { n: i + 1 }"
-              [title]="'assessment.editor.moveItemUp' | translate: { n: i + 1 }"
-            >
-              <mat-icon svgIcon="sba-up" aria-hidden="true" />
-            </button>
-            <button
-              mat-icon-button
-              type="button"
-              (click)="move(i, 1)"
-              [disabled]="last"
-              [attr.aria-label]="'assessment.editor.moveItemDown' | translate: { n: i + 1 }"
-              [title]="'assessment.editor.moveItemDown' | translate: { n: i + 1 }"
-            >
-              <mat-icon svgIcon="sba-down" aria-hidden="true" />
-            </button>
-            <button
-              mat-icon-button
-              type="button"
-              (click)="model().items.splice(i, 1)"
-              [disabled]="model().items.length <= 2"
-              [attr.aria-label]="'assessment.editor.removeItem' | translate: { n: i + 1 }"
-              [title]="'assessment.editor.removeItem' | translate: { n: i + 1 }"
-            >
-              <mat-icon svgIcon="sba-delete" aria-hidden="true" />
-            </button>
-          </div>
+          <sb-row-actions
+            [rows]="model().items"
+            [index]="i"
+            [count]="$count"
+            [min]="2"
+            [moveKeys]="moveKeys"
+            removeKey="assessment.editor.removeItem"
+          />
         </div>
       }
       <button
@@ -110,6 +82,11 @@ import { ANSWER_ROW_STYLES } from './answer-rows.styles';
 export class OrderingEditorComponent {
   readonly model = input.required<QuestionEditorModel>();
 
+  protected readonly moveKeys = {
+    up: 'assessment.editor.moveItemUp',
+    down: 'assessment.editor.moveItemDown',
+  };
+
   protected add(): void {
     const items = this.model().items;
     items.push({
@@ -119,13 +96,5 @@ export class OrderingEditorComponent {
       ),
       text: '',
     });
-  }
-
-  protected move(index: number, delta: number): void {
-    const items = this.model().items;
-    const [item] = items.splice(index, 1);
-    if (item) {
-      items.splice(index + delta, 0, item);
-    }
   }
 }

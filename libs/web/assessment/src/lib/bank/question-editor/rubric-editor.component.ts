@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { type EditorCriterion, emptyCriterion, rubricMaxPoints } from '../question-draft';
 import { ANSWER_ROW_STYLES } from './answer-rows.styles';
+import { RowActionsComponent } from './row-actions.component';
 
 /** An essay's rubric: criteria, each with levels (points and what earns them). */
 @Component({
@@ -18,13 +19,14 @@ import { ANSWER_ROW_STYLES } from './answer-rows.styles';
     MatIconModule,
     MatInputModule,
     TranslatePipe,
+    RowActionsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <fieldset>
       <legend>{{ 'assessment.editor.rubric' | translate }}</legend>
       <p class="sb-muted sba-note">{{ 'assessment.editor.rubricHint' | translate }}</p>
-      @for (c of rubric(); track c.id; let i = $index; let first = $first; let last = $last) {
+      @for (c of rubric(); track c.id; let i = $index) {
         <section
           class="sba-criterion"
           [attr.aria-label]="'assessment.editor.criterionN' | translate: { n: i + 1 }"
@@ -34,37 +36,13 @@ import { ANSWER_ROW_STYLES } from './answer-rows.styles';
               <mat-label>{{ 'assessment.editor.criterionN' | translate: { n: i + 1 } }}</mat-label>
               <input matInput [(ngModel)]="c.name" maxlength="200" data-testid="criterion-name" />
             </mat-form-field>
-            <div class="sba-row-actions">
-              <button
-                mat-icon-button
-                type="button"
-                (click)="move(i, -1)"
-                [disabled]="first"
-                [attr.aria-label]="'assessment.editor.moveUp' | translate"
-                [title]="'assessment.editor.moveUp' | translate"
-              >
-                <mat-icon svgIcon="sba-up" aria-hidden="true" />
-              </button>
-              <button
-                mat-icon-button
-                type="button"
-                (click)="move(i, 1)"
-                [disabled]="last"
-                [attr.aria-label]="'assessment.editor.moveDown' | translate"
-                [title]="'assessment.editor.moveDown' | translate"
-              >
-                <mat-icon svgIcon="sba-down" aria-hidden="true" />
-              </button>
-              <button
-                mat-icon-button
-                type="button"
-                (click)="rubric().splice(i, 1)"
-                [attr.aria-label]="'assessment.editor.removeCriterion' | translate: { n: i + 1 }"
-                [title]="'assessment.editor.removeCriterion' | translate: { n: i + 1 }"
-              >
-                <mat-icon svgIcon="sba-delete" aria-hidden="true" />
-              </button>
-            </div>
+            <sb-row-actions
+              [rows]="rubric()"
+              [index]="i"
+              [count]="$count"
+              [moveKeys]="moveKeys"
+              removeKey="assessment.editor.removeCriterion"
+            />
           </div>
           <div class="sba-levels">
             @for (l of c.levels; track $index; let j = $index) {
@@ -90,18 +68,13 @@ import { ANSWER_ROW_STYLES } from './answer-rows.styles';
                   }}</mat-label>
                   <input matInput [(ngModel)]="l.description" maxlength="1000" />
                 </mat-form-field>
-                <div class="sba-row-actions">
-                  <button
-                    mat-icon-button
-                    type="button"
-                    (click)="c.levels.splice(j, 1)"
-                    [disabled]="c.levels.length <= 1"
-                    [attr.aria-label]="'assessment.editor.removeLevel' | translate: { n: j + 1 }"
-                    [title]="'assessment.editor.removeLevel' | translate: { n: j + 1 }"
-                  >
-                    <mat-icon svgIcon="sba-delete" aria-hidden="true" />
-                  </button>
-                </div>
+                <sb-row-actions
+                  [rows]="c.levels"
+                  [index]="j"
+                  [count]="$count"
+                  [min]="1"
+                  removeKey="assessment.editor.removeLevel"
+                />
               </div>
             }
             <button
@@ -157,6 +130,11 @@ export class RubricEditorComponent {
   /** The question's mark, to compare with the rubric's full points. */
   readonly mark = input<number | null>(null);
 
+  protected readonly moveKeys = {
+    up: 'assessment.editor.moveUp',
+    down: 'assessment.editor.moveDown',
+  };
+
   protected total(): number {
     return Math.round(rubricMaxPoints(this.rubric()) * 100) / 100;
   }
@@ -168,13 +146,5 @@ export class RubricEditorComponent {
   protected addLevel(c: EditorCriterion): void {
     const top = Math.max(0, ...c.levels.map((l) => l.points ?? 0));
     c.levels.push({ points: top + 1, description: '' });
-  }
-
-  protected move(index: number, delta: number): void {
-    const rows = this.rubric();
-    const [row] = rows.splice(index, 1);
-    if (row) {
-      rows.splice(index + delta, 0, row);
-    }
   }
 }

@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { type EditorTextAnswer, emptyTextAnswer } from '../question-draft';
 import { ANSWER_ROW_STYLES } from './answer-rows.styles';
+import { RowActionsComponent } from './row-actions.component';
 
 /** Accepted typed answers (short answer and short-answer gaps), `*` being a wildcard. */
 @Component({
@@ -18,6 +19,7 @@ import { ANSWER_ROW_STYLES } from './answer-rows.styles';
     MatIconModule,
     MatInputModule,
     TranslatePipe,
+    RowActionsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -51,18 +53,13 @@ import { ANSWER_ROW_STYLES } from './answer-rows.styles';
             <mat-label>{{ 'assessment.editor.answerFeedback' | translate }}</mat-label>
             <input matInput [(ngModel)]="a.feedback" maxlength="2000" />
           </mat-form-field>
-          <div class="sba-row-actions">
-            <button
-              mat-icon-button
-              type="button"
-              (click)="answers().splice(i, 1)"
-              [disabled]="answers().length <= 1"
-              [attr.aria-label]="'assessment.editor.removeAnswer' | translate: { n: i + 1 }"
-              [title]="'assessment.editor.removeAnswer' | translate: { n: i + 1 }"
-            >
-              <mat-icon svgIcon="sba-delete" aria-hidden="true" />
-            </button>
-          </div>
+          <sb-row-actions
+            [rows]="answers()"
+            [index]="i"
+            [count]="$count"
+            [min]="1"
+            removeKey="assessment.editor.removeAnswer"
+          />
         </div>
       }
       <button mat-stroked-button type="button" (click)="add()" [disabled]="answers().length >= 50">
