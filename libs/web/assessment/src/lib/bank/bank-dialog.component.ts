@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
-import type { AuthoringCourseSummary, BankDetail, ProblemDetails } from '@siantar/contracts';
-import { ProblemAlertComponent, fieldErrors, toProblem } from '@siantar/web-core';
+import type { AuthoringCourseSummary, BankDetail } from '@siantar/contracts';
+import { fieldErrors } from '@siantar/web-core';
 import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.api';
+import { DialogRequest, FormDialogBodyComponent } from '../shared/form-dialog-body.component';
 
 export interface BankDialogData {
   courses: AuthoringCourseSummary[];
@@ -22,19 +22,23 @@ export interface BankDialogData {
   selector: 'sb-bank-dialog',
   imports: [
     FormsModule,
-    MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
-    ProblemAlertComponent,
+    FormDialogBodyComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ 'assessment.bank.createTitle' | translate }}</h2>
     <form (submit)="$event.preventDefault(); submit()" novalidate>
-      <mat-dialog-content class="sb-form">
+      <sb-form-dialog-body
+        [request]="request"
+        submitKey="assessment.bank.create"
+        submitTestId="bank-create"
+        [invalidKey]="invalid() ? 'assessment.bank.invalid' : null"
+      >
         <mat-form-field>
           <mat-label>{{ 'assessment.bank.name' | translate }}</mat-label>
           <input
@@ -67,17 +71,7 @@ export interface BankDialogData {
               | translate
           }}</mat-hint>
         </mat-form-field>
-        @if (invalid()) {
-          <p class="sb-error-text" role="alert">{{ 'assessment.bank.invalid' | translate }}</p>
-        }
-        <sb-problem-alert [problem]="problem()" />
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | translate }}</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="bank-create">
-          {{ 'assessment.bank.create' | translate }}
-        </button>
-      </mat-dialog-actions>
+      </sb-form-dialog-body>
     </form>
   `,
 })
@@ -89,12 +83,11 @@ export class BankDialogComponent {
   protected name = '';
   protected courseId =
     this.data.courseId ?? (this.data.canShare ? '' : (this.data.courses[0]?.courseId ?? ''));
-  protected readonly busy = signal(false);
   protected readonly invalid = signal(false);
-  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly request = new DialogRequest(this.ref);
 
   protected nameErrors(): string[] {
-    return fieldErrors(this.problem(), 'name');
+    return fieldErrors(this.request.problem(), 'name');
   }
 
   protected submit(): void {
@@ -104,17 +97,8 @@ export class BankDialogComponent {
     if (invalid) {
       return;
     }
-    this.busy.set(true);
-    this.problem.set(null);
-    this.api.createBank(this.courseId ? { name, courseId: this.courseId } : { name }).subscribe({
-      next: (bank) => {
-        this.busy.set(false);
-        this.ref.close(bank);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.problem.set(toProblem(error));
-      },
-    });
+    this.request.send(
+      this.api.createBank(this.courseId ? { name, courseId: this.courseId } : { name }),
+    );
   }
 }

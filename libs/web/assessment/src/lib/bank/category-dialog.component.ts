@@ -1,14 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
-import type { CategoryNode, ProblemDetails } from '@siantar/contracts';
-import { ProblemAlertComponent, toProblem } from '@siantar/web-core';
+import type { CategoryNode } from '@siantar/contracts';
 import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.api';
+import { DialogRequest, FormDialogBodyComponent } from '../shared/form-dialog-body.component';
 import { type CategoryRow } from './category-tree';
 
 export interface CategoryDialogData {
@@ -22,19 +21,23 @@ export interface CategoryDialogData {
   selector: 'sb-category-dialog',
   imports: [
     FormsModule,
-    MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
-    ProblemAlertComponent,
+    FormDialogBodyComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ 'assessment.category.createTitle' | translate }}</h2>
     <form (submit)="$event.preventDefault(); submit()" novalidate>
-      <mat-dialog-content class="sb-form">
+      <sb-form-dialog-body
+        [request]="request"
+        submitKey="assessment.category.create"
+        submitTestId="category-create"
+        [invalidKey]="invalid() ? 'validation.required' : null"
+      >
         <mat-form-field>
           <mat-label>{{ 'assessment.category.name' | translate }}</mat-label>
           <input
@@ -58,17 +61,7 @@ export interface CategoryDialogData {
             }
           </mat-select>
         </mat-form-field>
-        @if (invalid()) {
-          <p class="sb-error-text" role="alert">{{ 'validation.required' | translate }}</p>
-        }
-        <sb-problem-alert [problem]="problem()" />
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | translate }}</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="category-create">
-          {{ 'assessment.category.create' | translate }}
-        </button>
-      </mat-dialog-actions>
+      </sb-form-dialog-body>
     </form>
   `,
 })
@@ -79,9 +72,8 @@ export class CategoryDialogComponent {
 
   protected name = '';
   protected parentId = this.data.parentId ?? '';
-  protected readonly busy = signal(false);
   protected readonly invalid = signal(false);
-  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly request = new DialogRequest(this.ref);
 
   protected submit(): void {
     const name = this.name.trim();
@@ -89,22 +81,11 @@ export class CategoryDialogComponent {
     if (!name) {
       return;
     }
-    this.busy.set(true);
-    this.problem.set(null);
-    this.api
-      .createCategory(
+    this.request.send(
+      this.api.createCategory(
         this.data.bankId,
         this.parentId ? { name, parentId: this.parentId } : { name },
-      )
-      .subscribe({
-        next: (node) => {
-          this.busy.set(false);
-          this.ref.close(node);
-        },
-        error: (error: unknown) => {
-          this.busy.set(false);
-          this.problem.set(toProblem(error));
-        },
-      });
+      ),
+    );
   }
 }

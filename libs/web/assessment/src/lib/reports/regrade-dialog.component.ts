@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
-import type { ProblemDetails, QuizReport } from '@siantar/contracts';
-import { ProblemAlertComponent, toProblem } from '@siantar/web-core';
+import type { QuizReport } from '@siantar/contracts';
+import { map } from 'rxjs';
 import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.api';
+import { DialogRequest, FormDialogBodyComponent } from '../shared/form-dialog-body.component';
 
 export interface RegradeDialogData {
   quizId: string;
@@ -20,19 +20,23 @@ export interface RegradeDialogData {
   selector: 'sb-regrade-dialog',
   imports: [
     FormsModule,
-    MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
-    ProblemAlertComponent,
+    FormDialogBodyComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ 'assessment.regrade.title' | translate }}</h2>
     <form (submit)="$event.preventDefault(); submit()" novalidate>
-      <mat-dialog-content class="sb-form">
+      <sb-form-dialog-body
+        [request]="request"
+        submitKey="assessment.regrade.submit"
+        [invalidKey]="invalid() ? 'validation.minLength' : null"
+        [invalidParams]="{ min: 3 }"
+      >
         <p>{{ 'assessment.regrade.intro' | translate }}</p>
         <mat-form-field>
           <mat-label>{{ 'assessment.regrade.question' | translate }}</mat-label>
@@ -56,19 +60,7 @@ export interface RegradeDialogData {
             cdkFocusInitial
           ></textarea>
         </mat-form-field>
-        @if (invalid()) {
-          <p class="sb-error-text" role="alert">
-            {{ 'validation.minLength' | translate: { min: 3 } }}
-          </p>
-        }
-        <sb-problem-alert [problem]="problem()" />
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | translate }}</button>
-        <button mat-flat-button type="submit" [disabled]="busy()">
-          {{ 'assessment.regrade.submit' | translate }}
-        </button>
-      </mat-dialog-actions>
+      </sb-form-dialog-body>
     </form>
   `,
 })
@@ -79,9 +71,8 @@ export class RegradeDialogComponent {
 
   protected questionId = '';
   protected reason = '';
-  protected readonly busy = signal(false);
   protected readonly invalid = signal(false);
-  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly request = new DialogRequest(this.ref);
 
   protected submit(): void {
     const reason = this.reason.trim();
@@ -89,22 +80,13 @@ export class RegradeDialogComponent {
     if (reason.length < 3) {
       return;
     }
-    this.busy.set(true);
-    this.problem.set(null);
-    this.api
-      .regrade(
-        this.data.quizId,
-        this.questionId ? { reason, questionId: this.questionId } : { reason },
-      )
-      .subscribe({
-        next: (res) => {
-          this.busy.set(false);
-          this.ref.close(res.enqueued);
-        },
-        error: (error: unknown) => {
-          this.busy.set(false);
-          this.problem.set(toProblem(error));
-        },
-      });
+    this.request.send(
+      this.api
+        .regrade(
+          this.data.quizId,
+          this.questionId ? { reason, questionId: this.questionId } : { reason },
+        )
+        .pipe(map((res) => res.enqueued)),
+    );
   }
 }
