@@ -1,5 +1,6 @@
 export * from './lib/api/api-paths';
 export * from './lib/api/problem';
+export * from './lib/api/load-on-change';
 export * from './lib/api/me.api';
 export * from './lib/api/users.api';
 export * from './lib/api/org-units.api';

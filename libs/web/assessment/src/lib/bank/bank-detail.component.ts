@@ -2,6 +2,7 @@ import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  type Signal,
   computed,
   effect,
   inject,
@@ -9,7 +10,6 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -33,10 +33,10 @@ import {
 import {
   ProblemAlertComponent,
   TranslatedPaginatorIntl,
+  loadOnChange,
   toProblem,
   toProblemAsync,
 } from '@siantar/web-core';
-import { catchError, debounceTime, filter, of, switchMap, tap } from 'rxjs';
 import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.api';
 import { fileSlug, saveBlob } from '../authoring-api/download';
 import { CategoryDialogComponent, type CategoryDialogData } from './category-dialog.component';
@@ -389,7 +389,7 @@ export class BankDetailComponent {
   protected readonly loading = signal(false);
   protected readonly exporting = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
-  private readonly page = signal<Page<QuestionSummary> | null>(null);
+  private readonly page: Signal<Page<QuestionSummary> | null>;
   protected readonly items = computed(() => this.page()?.items ?? []);
   protected readonly total = computed(() => this.page()?.total ?? 0);
 
@@ -409,27 +409,13 @@ export class BankDetailComponent {
       const id = this.bankId();
       untracked(() => this.loadBank(id));
     });
-    toObservable(this.filter)
-      .pipe(
-        debounceTime(250),
-        filter((f) => !!f.bankId),
-        tap(() => this.loading.set(true)),
-        switchMap(({ bankId, reload: _reload, ...f }) =>
-          this.api.questions(bankId, f).pipe(
-            catchError((error: unknown) => {
-              this.problem.set(toProblem(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((page) => {
-        this.loading.set(false);
-        if (page) {
-          this.page.set(page);
-        }
-      });
+    this.page = loadOnChange(
+      this.filter,
+      ({ bankId, reload: _reload, ...f }) => this.api.questions(bankId, f),
+      { loading: this.loading, problem: this.problem },
+      // The problem may be the bank's own (loadBank): a list request does not clear it.
+      { debounceMs: 250, when: (f) => !!f.bankId, keepProblem: true },
+    );
   }
 
   private loadBank(id: string): void {

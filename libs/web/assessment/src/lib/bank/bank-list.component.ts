@@ -1,6 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type Signal,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -21,9 +28,8 @@ import {
   AuthService,
   ProblemAlertComponent,
   TranslatedPaginatorIntl,
-  toProblem,
+  loadOnChange,
 } from '@siantar/web-core';
-import { catchError, of, switchMap, tap } from 'rxjs';
 import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.api';
 import { BankDialogComponent, type BankDialogData } from './bank-dialog.component';
 
@@ -164,7 +170,7 @@ export class BankListComponent {
   protected readonly courses = signal<AuthoringCourseSummary[]>([]);
   protected readonly loading = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
-  private readonly page = signal<Page<BankSummary> | null>(null);
+  private readonly page: Signal<Page<BankSummary> | null>;
   protected readonly items = computed(() => this.page()?.items ?? []);
   protected readonly total = computed(() => this.page()?.total ?? 0);
   private readonly filter = computed(() => ({
@@ -174,28 +180,10 @@ export class BankListComponent {
   }));
 
   constructor() {
-    toObservable(this.filter)
-      .pipe(
-        tap(() => {
-          this.loading.set(true);
-          this.problem.set(null);
-        }),
-        switchMap((filter) =>
-          this.api.banks(filter).pipe(
-            catchError((error: unknown) => {
-              this.problem.set(toProblem(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((page) => {
-        this.loading.set(false);
-        if (page) {
-          this.page.set(page);
-        }
-      });
+    this.page = loadOnChange(this.filter, (filter) => this.api.banks(filter), {
+      loading: this.loading,
+      problem: this.problem,
+    });
     this.api
       .authoringCourses()
       .pipe(takeUntilDestroyed())

@@ -2,6 +2,7 @@ import { DatePipe, DecimalPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  type Signal,
   computed,
   effect,
   inject,
@@ -9,7 +10,6 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -19,8 +19,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { GradingQueueItem, Page, ProblemDetails } from '@siantar/contracts';
-import { ProblemAlertComponent, TranslatedPaginatorIntl, toProblem } from '@siantar/web-core';
-import { catchError, of, switchMap, tap } from 'rxjs';
+import { ProblemAlertComponent, TranslatedPaginatorIntl, loadOnChange } from '@siantar/web-core';
+import { tap } from 'rxjs';
 import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.api';
 
 /** `/penilaian/penilaian-esai?kuis=`: essays waiting for a trainer's mark, oldest first. */
@@ -176,7 +176,7 @@ export class GradingQueueComponent {
   protected readonly pageSize = signal(20);
   protected readonly loading = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
-  private readonly page = signal<Page<GradingQueueItem> | null>(null);
+  private readonly page: Signal<Page<GradingQueueItem> | null>;
   protected readonly items = computed(() => this.page()?.items ?? []);
   protected readonly total = computed(() => this.page()?.total ?? 0);
   /** Quizzes met so far (the API has no list of quizzes with essays); the filtered one stays. */
@@ -203,29 +203,18 @@ export class GradingQueueComponent {
         }
       });
     });
-    toObservable(this.filter)
-      .pipe(
-        tap(() => {
-          this.loading.set(true);
-          this.problem.set(null);
-        }),
-        switchMap((filter) =>
-          this.api.gradingQueue(filter).pipe(
-            catchError((error: unknown) => {
-              this.problem.set(toProblem(error));
-              return of(null);
-            }),
+    this.page = loadOnChange(
+      this.filter,
+      (filter) =>
+        this.api
+          .gradingQueue(filter)
+          .pipe(
+            tap((page) =>
+              this.remember(page.items.map((i) => ({ id: i.quizId, title: i.quizTitle }))),
+            ),
           ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((page) => {
-        this.loading.set(false);
-        if (page) {
-          this.page.set(page);
-          this.remember(page.items.map((i) => ({ id: i.quizId, title: i.quizTitle })));
-        }
-      });
+      { loading: this.loading, problem: this.problem },
+    );
   }
 
   private remember(quizzes: { id: string; title: string }[]): void {
