@@ -1,27 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideTranslateService } from '@ngx-translate/core';
-import type { AttemptResult, AttemptView, MeResponse, SaveAnswerRequest } from '@siantar/contracts';
-import { AuthService } from '@siantar/web-core';
-import { Subject } from 'rxjs';
-import { UserEventsService } from '../realtime/user-events.service';
-import { ANSWER_STORAGE } from './answer-store';
+import type { AttemptResult, AttemptView, SaveAnswerRequest } from '@siantar/contracts';
 import { QuizAttemptComponent } from './attempt.component';
+import { type FakeUserEvents, setUpQuizPlayerTest } from './quiz-player.testing';
 
 const ATTEMPT = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 const T0 = Date.parse('2026-11-29T03:00:00.000Z');
-
-class FakeUserEvents {
-  readonly graded = new Subject<{ attemptId: string; quizId: string; result: AttemptResult }>();
-  readonly connects = new Subject<void>();
-  readonly connected = signal(true);
-  on() {
-    return this.graded.asObservable();
-  }
-}
 
 function view(overrides: Partial<AttemptView> = {}): AttemptView {
   return {
@@ -87,20 +71,7 @@ describe('QuizAttemptComponent', () => {
 
   async function open(first: AttemptView, browserNow = T0): Promise<void> {
     jest.setSystemTime(browserNow);
-    TestBed.configureTestingModule({
-      imports: [QuizAttemptComponent],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideTranslateService({ fallbackLang: 'id' }),
-        { provide: UserEventsService, useClass: FakeUserEvents },
-        { provide: ANSWER_STORAGE, useValue: localStorage },
-      ],
-    });
-    TestBed.inject(AuthService).setUser({ id: 'u1', name: 'Rina' } as MeResponse);
-    http = TestBed.inject(HttpTestingController);
-    events = TestBed.inject(UserEventsService) as unknown as FakeUserEvents;
+    ({ http, events } = setUpQuizPlayerTest(QuizAttemptComponent));
     fixture = TestBed.createComponent(QuizAttemptComponent);
     fixture.componentRef.setInput('attemptId', ATTEMPT);
     el = fixture.nativeElement as HTMLElement;

@@ -1,26 +1,12 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
-import { provideTranslateService } from '@ngx-translate/core';
-import type { AttemptResult, MeResponse, QuizLearnerOverview } from '@siantar/contracts';
-import { AuthService } from '@siantar/web-core';
-import { Subject } from 'rxjs';
+import { Router } from '@angular/router';
+import type { QuizLearnerOverview } from '@siantar/contracts';
 import { UserEventsService } from '../realtime/user-events.service';
-import { ANSWER_STORAGE } from './answer-store';
 import { QuizLessonComponent } from './quiz-lesson.component';
+import { type FakeUserEvents, setUpQuizPlayerTest } from './quiz-player.testing';
 
 const QUIZ = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
-
-class FakeUserEvents {
-  readonly graded = new Subject<{ attemptId: string; quizId: string; result: AttemptResult }>();
-  readonly connects = new Subject<void>();
-  readonly connected = signal(true);
-  on() {
-    return this.graded.asObservable();
-  }
-}
 
 function overview(overrides: Partial<QuizLearnerOverview> = {}): QuizLearnerOverview {
   return {
@@ -51,19 +37,7 @@ describe('QuizLessonComponent', () => {
   let el: HTMLElement;
 
   async function open(first: QuizLearnerOverview): Promise<void> {
-    TestBed.configureTestingModule({
-      imports: [QuizLessonComponent],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideTranslateService({ fallbackLang: 'id' }),
-        { provide: UserEventsService, useClass: FakeUserEvents },
-        { provide: ANSWER_STORAGE, useValue: localStorage },
-      ],
-    });
-    TestBed.inject(AuthService).setUser({ id: 'u1', name: 'Rina' } as MeResponse);
-    http = TestBed.inject(HttpTestingController);
+    ({ http } = setUpQuizPlayerTest(QuizLessonComponent));
     navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     fixture = TestBed.createComponent(QuizLessonComponent);
     fixture.componentRef.setInput('quizId', QUIZ);
