@@ -33,6 +33,7 @@ import {
 import { ProblemAlertComponent, toProblem } from '@siantar/web-core';
 import { EMPTY, catchError, concatMap, from, map, mergeMap, of, take } from 'rxjs';
 import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.api';
+import { RowActionsComponent } from '../shared/row-actions.component';
 import {
   type QuizSettingsModel,
   type SlotModel,
@@ -67,6 +68,7 @@ interface SlotLabel {
     MatSelectModule,
     TranslatePipe,
     ProblemAlertComponent,
+    RowActionsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(keydown.control.s)': 'onSaveKey($event)', '(keydown.meta.s)': 'onSaveKey($event)' },
@@ -121,7 +123,7 @@ interface SlotLabel {
             <p class="sb-muted">{{ 'assessment.quiz.noSlots' | translate }}</p>
           }
           <ol class="sba-slots">
-            @for (s of m.slots; track s.key; let i = $index; let first = $first; let last = $last) {
+            @for (s of m.slots; track s.key; let i = $index) {
               <li class="sba-slot" data-testid="quiz-slot">
                 <div class="sba-slot-text">
                   @if (s.kind === 'question') {
@@ -161,37 +163,14 @@ interface SlotLabel {
                     [placeholder]="'assessment.quiz.slotMarkDefault' | translate"
                   />
                 </mat-form-field>
-                <div class="sba-slot-actions">
-                  <button
-                    mat-icon-button
-                    type="button"
-                    (click)="move(m, i, -1)"
-                    [disabled]="first"
-                    [attr.aria-label]="'assessment.quiz.moveSlotUp' | translate: { n: i + 1 }"
-                    [title]="'assessment.quiz.moveSlotUp' | translate: { n: i + 1 }"
-                  >
-                    <mat-icon svgIcon="sba-up" aria-hidden="true" />
-                  </button>
-                  <button
-                    mat-icon-button
-                    type="button"
-                    (click)="move(m, i, 1)"
-                    [disabled]="last"
-                    [attr.aria-label]="'assessment.quiz.moveSlotDown' | translate: { n: i + 1 }"
-                    [title]="'assessment.quiz.moveSlotDown' | translate: { n: i + 1 }"
-                  >
-                    <mat-icon svgIcon="sba-down" aria-hidden="true" />
-                  </button>
-                  <button
-                    mat-icon-button
-                    type="button"
-                    (click)="m.slots.splice(i, 1)"
-                    [attr.aria-label]="'assessment.quiz.removeSlot' | translate: { n: i + 1 }"
-                    [title]="'assessment.quiz.removeSlot' | translate: { n: i + 1 }"
-                  >
-                    <mat-icon svgIcon="sba-delete" aria-hidden="true" />
-                  </button>
-                </div>
+                <sb-row-actions
+                  class="sba-slot-actions"
+                  [rows]="m.slots"
+                  [index]="i"
+                  [count]="$count"
+                  [moveKeys]="slotMoveKeys"
+                  removeKey="assessment.quiz.removeSlot"
+                />
               </li>
             }
           </ol>
@@ -449,6 +428,10 @@ export class QuizSettingsFormComponent {
   protected readonly navigations = NAVIGATION_MODES;
   protected readonly gradingMethods = GRADING_METHODS;
   protected readonly reviewWhen = REVIEW_WHEN;
+  protected readonly slotMoveKeys = {
+    up: 'assessment.quiz.moveSlotUp',
+    down: 'assessment.quiz.moveSlotDown',
+  };
 
   protected readonly model = signal<QuizSettingsModel | null>(null);
   protected readonly saved = signal<QuizView | null>(null);
@@ -552,13 +535,6 @@ export class QuizSettingsFormComponent {
   protected labelOf(s: SlotModel): SlotLabel {
     const id = (s.kind === 'question' ? s.questionId : s.categoryId) ?? '';
     return this.labels()[id] ?? { label: s.label, detail: s.detail };
-  }
-
-  protected move(m: QuizSettingsModel, index: number, delta: number): void {
-    const [slot] = m.slots.splice(index, 1);
-    if (slot) {
-      m.slots.splice(index + delta, 0, slot);
-    }
   }
 
   protected pick(m: QuizSettingsModel, mode: 'question' | 'random'): void {

@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { type EditorChoice, emptyChoice } from '../question-draft';
 import { ANSWER_ROW_STYLES } from './answer-rows.styles';
-import { RowActionsComponent } from './row-actions.component';
+import { RowActionsComponent } from '../../shared/row-actions.component';
 
 /**
  * Choices with a grade (percent of the mark, −100 to 100) and feedback each:

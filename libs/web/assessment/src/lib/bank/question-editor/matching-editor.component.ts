@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { type QuestionEditorModel, newId } from '../question-draft';
 import { ANSWER_ROW_STYLES } from './answer-rows.styles';
-import { RowActionsComponent } from './row-actions.component';
+import { RowActionsComponent } from '../../shared/row-actions.component';
 
 /** Matching: prompt → answer pairs, plus wrong answers (distractors) offered beside them. */
 @Component({

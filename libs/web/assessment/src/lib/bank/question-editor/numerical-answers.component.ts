@@ -8,7 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
 import { type EditorNumerical, emptyNumerical } from '../question-draft';
 import { ANSWER_ROW_STYLES } from './answer-rows.styles';
-import { RowActionsComponent } from './row-actions.component';
+import { RowActionsComponent } from '../../shared/row-actions.component';
 
 /** Numerical answers: an exact value with a tolerance (±), or an inclusive range. */
 @Component({

@@ -8,7 +8,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import { TranslatePipe } from '@ngx-translate/core';
 import { type QuestionEditorModel, newId } from '../question-draft';
 import { ANSWER_ROW_STYLES } from './answer-rows.styles';
-import { RowActionsComponent } from './row-actions.component';
+import { RowActionsComponent } from '../../shared/row-actions.component';
 
 /** Ordering: items written in the right order; learners see them shuffled. */
 @Component({

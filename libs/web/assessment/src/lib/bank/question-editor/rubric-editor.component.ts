@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { type EditorCriterion, emptyCriterion, rubricMaxPoints } from '../question-draft';
 import { ANSWER_ROW_STYLES } from './answer-rows.styles';
-import { RowActionsComponent } from './row-actions.component';
+import { RowActionsComponent } from '../../shared/row-actions.component';
 
 /** An essay's rubric: criteria, each with levels (points and what earns them). */
 @Component({

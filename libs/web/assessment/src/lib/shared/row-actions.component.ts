@@ -4,9 +4,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
 
 /**
- * The buttons at the end of an answer-editor row: move up and down (when `moveKeys` is given)
- * and remove. Like the editors around it, it edits `rows` in place. Projected content (such as
- * "mark correct") comes first.
+ * The buttons at the end of an editor row (answers, rubric, quiz slots): move up and down (when
+ * `moveKeys` is given) and remove. Like the editors around it, it edits `rows` in place.
+ * Projected content (such as "mark correct") comes first.
  */
 @Component({
   selector: 'sb-row-actions',
