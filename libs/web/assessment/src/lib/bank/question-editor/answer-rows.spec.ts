@@ -91,4 +91,26 @@ describe('RowActionsComponent in the answer editors', () => {
     await fixture.whenStable();
     expect(fixture.componentInstance.rubric).toEqual([]);
   });
+
+  it('edits the grade and feedback of an answer in place', async () => {
+    const { fixture, el } = await render();
+    const [grade, feedback] = Array.from(
+      el.querySelectorAll<HTMLInputElement>('sb-text-answers sb-grade-feedback-fields input'),
+    ) as [HTMLInputElement, HTMLInputElement];
+    await fixture.whenStable();
+    expect(grade.value).toBe('100');
+    for (const [input, value] of [
+      [grade, '50'],
+      [feedback, 'Hampir'],
+    ] as const) {
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+    await fixture.whenStable();
+    expect(fixture.componentInstance.answers[0]).toEqual({
+      text: 'a',
+      percent: 50,
+      feedback: 'Hampir',
+    });
+  });
 });

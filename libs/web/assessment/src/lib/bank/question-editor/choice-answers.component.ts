@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { type EditorChoice, emptyChoice } from '../question-draft';
 import { ANSWER_ROW_STYLES } from './answer-rows.styles';
+import { GradeFeedbackFieldsComponent } from './grade-feedback-fields.component';
 import { RowActionsComponent } from '../../shared/row-actions.component';
 
 /**
@@ -24,6 +25,7 @@ import { RowActionsComponent } from '../../shared/row-actions.component';
     MatInputModule,
     TranslatePipe,
     RowActionsComponent,
+    GradeFeedbackFieldsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -47,24 +49,7 @@ import { RowActionsComponent } from '../../shared/row-actions.component';
             <mat-label>{{ 'assessment.editor.answerN' | translate: { n: i + 1 } }}</mat-label>
             <input matInput [(ngModel)]="a.text" maxlength="2000" data-testid="choice-text" />
           </mat-form-field>
-          <mat-form-field class="sba-small">
-            <mat-label>{{ 'assessment.editor.grade' | translate }}</mat-label>
-            <input
-              matInput
-              type="number"
-              inputmode="decimal"
-              min="-100"
-              max="100"
-              step="any"
-              [(ngModel)]="a.percent"
-              data-testid="choice-percent"
-            />
-            <span matTextSuffix>%</span>
-          </mat-form-field>
-          <mat-form-field class="sba-grow">
-            <mat-label>{{ 'assessment.editor.answerFeedback' | translate }}</mat-label>
-            <input matInput [(ngModel)]="a.feedback" maxlength="2000" />
-          </mat-form-field>
+          <sb-grade-feedback-fields [answer]="a" gradeTestId="choice-percent" />
           <sb-row-actions
             [rows]="answers()"
             [index]="i"

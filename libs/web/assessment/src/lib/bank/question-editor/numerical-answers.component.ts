@@ -8,6 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
 import { type EditorNumerical, emptyNumerical } from '../question-draft';
 import { ANSWER_ROW_STYLES } from './answer-rows.styles';
+import { GradeFeedbackFieldsComponent } from './grade-feedback-fields.component';
 import { RowActionsComponent } from '../../shared/row-actions.component';
 
 /** Numerical answers: an exact value with a tolerance (±), or an inclusive range. */
@@ -22,6 +23,7 @@ import { RowActionsComponent } from '../../shared/row-actions.component';
     MatSelectModule,
     TranslatePipe,
     RowActionsComponent,
+    GradeFeedbackFieldsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -61,23 +63,7 @@ import { RowActionsComponent } from '../../shared/row-actions.component';
               <input matInput type="number" step="any" [(ngModel)]="a.max" />
             </mat-form-field>
           }
-          <mat-form-field class="sba-small">
-            <mat-label>{{ 'assessment.editor.grade' | translate }}</mat-label>
-            <input
-              matInput
-              type="number"
-              inputmode="decimal"
-              min="-100"
-              max="100"
-              step="any"
-              [(ngModel)]="a.percent"
-            />
-            <span matTextSuffix>%</span>
-          </mat-form-field>
-          <mat-form-field class="sba-grow">
-            <mat-label>{{ 'assessment.editor.answerFeedback' | translate }}</mat-label>
-            <input matInput [(ngModel)]="a.feedback" maxlength="2000" />
-          </mat-form-field>
+          <sb-grade-feedback-fields [answer]="a" />
           <sb-row-actions
             [rows]="answers()"
             [index]="i"
