@@ -12,6 +12,7 @@ export * from './lib/i18n/language.service';
 export * from './lib/i18n/translated-title.strategy';
 export * from './lib/i18n/language-switch.component';
 export * from './lib/ui/problem-alert.component';
+export * from './lib/ui/table-region.component';
 export * from './lib/ui/icons';
 export * from './lib/ui/form-errors';
 export * from './lib/ui/translated-paginator-intl';

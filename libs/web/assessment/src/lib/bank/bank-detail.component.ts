@@ -32,6 +32,7 @@ import {
 } from '@siantar/contracts';
 import {
   ProblemAlertComponent,
+  TableRegionComponent,
   TranslatedPaginatorIntl,
   loadOnChange,
   toProblem,
@@ -58,6 +59,7 @@ import { categoryRows } from './category-tree';
     MatSelectModule,
     TranslatePipe,
     ProblemAlertComponent,
+    TableRegionComponent,
   ],
   providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -217,12 +219,7 @@ import { categoryRows } from './category-tree';
         @if (loading()) {
           <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | translate" />
         }
-        <div
-          class="sb-table-scroll"
-          tabindex="0"
-          role="region"
-          [attr.aria-label]="'assessment.bank.questions' | translate"
-        >
+        <sb-table-region [label]="'assessment.bank.questions' | translate">
           <table class="sba-table">
             <caption class="sb-visually-hidden">
               {{
@@ -268,7 +265,7 @@ import { categoryRows } from './category-tree';
               }
             </tbody>
           </table>
-        </div>
+        </sb-table-region>
         <mat-paginator
           [length]="total()"
           [pageIndex]="pageIndex()"

@@ -27,6 +27,7 @@ import type {
 import {
   AuthService,
   ProblemAlertComponent,
+  TableRegionComponent,
   TranslatedPaginatorIntl,
   loadOnChange,
 } from '@siantar/web-core';
@@ -47,6 +48,7 @@ import { BankDialogComponent, type BankDialogData } from './bank-dialog.componen
     MatSelectModule,
     TranslatePipe,
     ProblemAlertComponent,
+    TableRegionComponent,
   ],
   providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -78,12 +80,7 @@ import { BankDialogComponent, type BankDialogData } from './bank-dialog.componen
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | translate" />
     }
-    <div
-      class="sb-table-scroll"
-      tabindex="0"
-      role="region"
-      [attr.aria-label]="'assessment.bank.title' | translate"
-    >
+    <sb-table-region [label]="'assessment.bank.title' | translate">
       <table class="sba-table">
         <caption class="sb-visually-hidden">
           {{
@@ -128,7 +125,7 @@ import { BankDialogComponent, type BankDialogData } from './bank-dialog.componen
           }
         </tbody>
       </table>
-    </div>
+    </sb-table-region>
     <mat-paginator
       [length]="total()"
       [pageIndex]="pageIndex()"

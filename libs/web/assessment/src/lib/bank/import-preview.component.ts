@@ -2,6 +2,7 @@ import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { ImportPreviewQuestion, ImportPreviewResponse } from '@siantar/contracts';
+import { TableRegionComponent } from '@siantar/web-core';
 
 export interface PreviewAnswerRow {
   text: string;
@@ -42,7 +43,7 @@ export function previewAnswers(q: ImportPreviewQuestion): PreviewAnswerRow[] {
 /** The import preview: line-numbered errors first, then every question that would be saved. */
 @Component({
   selector: 'sb-import-preview',
-  imports: [DecimalPipe, TranslatePipe],
+  imports: [DecimalPipe, TranslatePipe, TableRegionComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p class="sb-summary" role="status" data-testid="import-preview-summary">
@@ -73,12 +74,7 @@ export function previewAnswers(q: ImportPreviewQuestion): PreviewAnswerRow[] {
       </section>
     }
     @if (preview().questions.length) {
-      <div
-        class="sb-table-scroll"
-        tabindex="0"
-        role="region"
-        [attr.aria-label]="'assessment.import.previewTable' | translate"
-      >
+      <sb-table-region [label]="'assessment.import.previewTable' | translate">
         <table class="sba-table" data-testid="import-preview-table">
           <caption class="sb-visually-hidden">
             {{
@@ -131,7 +127,7 @@ export function previewAnswers(q: ImportPreviewQuestion): PreviewAnswerRow[] {
             }
           </tbody>
         </table>
-      </div>
+      </sb-table-region>
     }
   `,
   styles: `

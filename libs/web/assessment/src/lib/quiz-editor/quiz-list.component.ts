@@ -13,7 +13,7 @@ import type {
   ProblemDetails,
   QuizView,
 } from '@siantar/contracts';
-import { ProblemAlertComponent, toProblem } from '@siantar/web-core';
+import { ProblemAlertComponent, TableRegionComponent, toProblem } from '@siantar/web-core';
 import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
 import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.api';
 
@@ -56,6 +56,7 @@ interface QuizRow extends CourseQuizRef {
     MatSelectModule,
     TranslatePipe,
     ProblemAlertComponent,
+    TableRegionComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -80,12 +81,7 @@ interface QuizRow extends CourseQuizRef {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | translate" />
     }
     @if (courseId() && !loading()) {
-      <div
-        class="sb-table-scroll"
-        tabindex="0"
-        role="region"
-        [attr.aria-label]="'assessment.quizList.title' | translate"
-      >
+      <sb-table-region [label]="'assessment.quizList.title' | translate">
         <table class="sba-table">
           <caption class="sb-visually-hidden">
             {{
@@ -130,7 +126,7 @@ interface QuizRow extends CourseQuizRef {
             }
           </tbody>
         </table>
-      </div>
+      </sb-table-region>
     }
   `,
   styles: `

@@ -18,7 +18,12 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { ProblemDetails, QuizReport } from '@siantar/contracts';
-import { ProblemAlertComponent, toProblem, toProblemAsync } from '@siantar/web-core';
+import {
+  ProblemAlertComponent,
+  TableRegionComponent,
+  toProblem,
+  toProblemAsync,
+} from '@siantar/web-core';
 import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.api';
 import { fileSlug, saveBlob } from '../authoring-api/download';
 import { RegradeDialogComponent, type RegradeDialogData } from './regrade-dialog.component';
@@ -37,6 +42,7 @@ import { ScoreHistogramComponent, bandLabels } from './score-histogram.component
     TranslatePipe,
     ProblemAlertComponent,
     ScoreHistogramComponent,
+    TableRegionComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -128,12 +134,7 @@ import { ScoreHistogramComponent, bandLabels } from './score-histogram.component
         <h2 id="sba-dist-title">{{ 'assessment.report.distribution' | translate }}</h2>
         <div class="sba-dist">
           <sb-score-histogram [histogram]="r.histogram" />
-          <div
-            class="sb-table-scroll"
-            tabindex="0"
-            role="region"
-            [attr.aria-label]="'assessment.report.distribution' | translate"
-          >
+          <sb-table-region [label]="'assessment.report.distribution' | translate">
             <table class="sba-table sba-narrow" data-testid="report-histogram-table">
               <caption class="sb-visually-hidden">
                 {{
@@ -159,19 +160,14 @@ import { ScoreHistogramComponent, bandLabels } from './score-histogram.component
                 }
               </tbody>
             </table>
-          </div>
+          </sb-table-region>
         </div>
       </section>
 
       <section class="sb-section" aria-labelledby="sba-items-title">
         <h2 id="sba-items-title">{{ 'assessment.report.items' | translate }}</h2>
         <p class="sb-muted">{{ 'assessment.report.itemsHint' | translate }}</p>
-        <div
-          class="sb-table-scroll"
-          tabindex="0"
-          role="region"
-          [attr.aria-label]="'assessment.report.items' | translate"
-        >
+        <sb-table-region [label]="'assessment.report.items' | translate">
           <table class="sba-table" data-testid="report-items">
             <caption class="sb-visually-hidden">
               {{
@@ -225,7 +221,7 @@ import { ScoreHistogramComponent, bandLabels } from './score-histogram.component
               }
             </tbody>
           </table>
-        </div>
+        </sb-table-region>
       </section>
 
       @if (r.gain; as g) {
@@ -241,12 +237,7 @@ import { ScoreHistogramComponent, bandLabels } from './score-histogram.component
               'assessment.report.postReport' | translate
             }}</a>
           </p>
-          <div
-            class="sb-table-scroll"
-            tabindex="0"
-            role="region"
-            [attr.aria-label]="'assessment.report.gain' | translate"
-          >
+          <sb-table-region [label]="'assessment.report.gain' | translate">
             <table class="sba-table" data-testid="report-gain">
               <caption class="sb-visually-hidden">
                 {{
@@ -291,7 +282,7 @@ import { ScoreHistogramComponent, bandLabels } from './score-histogram.component
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </sb-table-region>
         </section>
       }
     }
