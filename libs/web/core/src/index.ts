@@ -16,3 +16,4 @@ export * from './lib/ui/table-region.component';
 export * from './lib/ui/icons';
 export * from './lib/ui/form-errors';
 export * from './lib/ui/translated-paginator-intl';
+export * from './lib/ui/paginator.component';

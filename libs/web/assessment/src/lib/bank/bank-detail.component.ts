@@ -16,7 +16,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
@@ -33,7 +32,8 @@ import {
 import {
   ProblemAlertComponent,
   TableRegionComponent,
-  TranslatedPaginatorIntl,
+  PageState,
+  PaginatorComponent,
   loadOnChange,
   toProblem,
   toProblemAsync,
@@ -54,14 +54,13 @@ import { categoryRows } from './category-tree';
     MatIconModule,
     MatInputModule,
     MatMenuModule,
-    MatPaginatorModule,
     MatProgressBarModule,
     MatSelectModule,
     TranslatePipe,
     ProblemAlertComponent,
     TableRegionComponent,
+    PaginatorComponent,
   ],
-  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a mat-button routerLink="/penilaian/bank-soal">
@@ -266,14 +265,7 @@ import { categoryRows } from './category-tree';
             </tbody>
           </table>
         </sb-table-region>
-        <mat-paginator
-          [length]="total()"
-          [pageIndex]="pageIndex()"
-          [pageSize]="pageSize()"
-          [pageSizeOptions]="[10, 20, 50, 100]"
-          (page)="onPage($event)"
-          showFirstLastButtons
-        />
+        <sb-paginator [state]="paging" [length]="total()" />
       </section>
     </div>
   `,
@@ -380,8 +372,7 @@ export class BankDetailComponent {
   protected readonly q = signal('');
   protected readonly tag = signal('');
   protected readonly type = signal<QuestionType | ''>('');
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(20);
+  protected readonly paging = new PageState();
   private readonly reload = signal(0);
   protected readonly loading = signal(false);
   protected readonly exporting = signal(false);
@@ -396,8 +387,8 @@ export class BankDetailComponent {
     q: this.q().trim() || undefined,
     tag: this.tag().trim() || undefined,
     type: this.type() || undefined,
-    limit: this.pageSize(),
-    offset: this.pageIndex() * this.pageSize(),
+    limit: this.paging.size(),
+    offset: this.paging.offset(),
     reload: this.reload(),
   }));
 
@@ -429,27 +420,22 @@ export class BankDetailComponent {
 
   protected selectCategory(id: string): void {
     this.categoryId.set(id);
-    this.pageIndex.set(0);
+    this.paging.first();
   }
 
   protected setQ(event: Event): void {
     this.q.set((event.target as HTMLInputElement).value);
-    this.pageIndex.set(0);
+    this.paging.first();
   }
 
   protected setTag(event: Event): void {
     this.tag.set((event.target as HTMLInputElement).value);
-    this.pageIndex.set(0);
+    this.paging.first();
   }
 
   protected setType(value: QuestionType | ''): void {
     this.type.set(value);
-    this.pageIndex.set(0);
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.pageSize.set(event.pageSize);
-    this.pageIndex.set(event.pageIndex);
+    this.paging.first();
   }
 
   protected addCategory(): void {

@@ -12,7 +12,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
@@ -28,7 +27,8 @@ import {
   AuthService,
   ProblemAlertComponent,
   TableRegionComponent,
-  TranslatedPaginatorIntl,
+  PageState,
+  PaginatorComponent,
   loadOnChange,
 } from '@siantar/web-core';
 import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.api';
@@ -43,14 +43,13 @@ import { BankDialogComponent, type BankDialogData } from './bank-dialog.componen
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatPaginatorModule,
     MatProgressBarModule,
     MatSelectModule,
     TranslatePipe,
     ProblemAlertComponent,
     TableRegionComponent,
+    PaginatorComponent,
   ],
-  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="sb-page-header">
@@ -126,14 +125,7 @@ import { BankDialogComponent, type BankDialogData } from './bank-dialog.componen
         </tbody>
       </table>
     </sb-table-region>
-    <mat-paginator
-      [length]="total()"
-      [pageIndex]="pageIndex()"
-      [pageSize]="pageSize()"
-      [pageSizeOptions]="[10, 20, 50, 100]"
-      (page)="onPage($event)"
-      showFirstLastButtons
-    />
+    <sb-paginator [state]="paging" [length]="total()" />
   `,
   styles: `
     .sba-table {
@@ -162,8 +154,7 @@ export class BankListComponent {
   private readonly router = inject(Router);
 
   protected readonly courseId = signal('');
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(20);
+  protected readonly paging = new PageState();
   protected readonly courses = signal<AuthoringCourseSummary[]>([]);
   protected readonly loading = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
@@ -172,8 +163,8 @@ export class BankListComponent {
   protected readonly total = computed(() => this.page()?.total ?? 0);
   private readonly filter = computed(() => ({
     courseId: this.courseId() || undefined,
-    limit: this.pageSize(),
-    offset: this.pageIndex() * this.pageSize(),
+    limit: this.paging.size(),
+    offset: this.paging.offset(),
   }));
 
   constructor() {
@@ -198,12 +189,7 @@ export class BankListComponent {
 
   protected setCourse(value: string): void {
     this.courseId.set(value);
-    this.pageIndex.set(0);
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.pageSize.set(event.pageSize);
-    this.pageIndex.set(event.pageIndex);
+    this.paging.first();
   }
 
   protected openCreate(): void {

@@ -13,13 +13,17 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { GradingQueueItem, Page, ProblemDetails } from '@siantar/contracts';
-import { ProblemAlertComponent, TranslatedPaginatorIntl, loadOnChange } from '@siantar/web-core';
+import {
+  ProblemAlertComponent,
+  PageState,
+  PaginatorComponent,
+  loadOnChange,
+} from '@siantar/web-core';
 import { tap } from 'rxjs';
 import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.api';
 
@@ -33,13 +37,12 @@ import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.ap
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatPaginatorModule,
     MatProgressBarModule,
     MatSelectModule,
     TranslatePipe,
     ProblemAlertComponent,
+    PaginatorComponent,
   ],
-  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="sb-page-header">
@@ -114,14 +117,7 @@ import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.ap
         </li>
       }
     </ul>
-    <mat-paginator
-      [length]="total()"
-      [pageIndex]="pageIndex()"
-      [pageSize]="pageSize()"
-      [pageSizeOptions]="[10, 20, 50, 100]"
-      (page)="onPage($event)"
-      showFirstLastButtons
-    />
+    <sb-paginator [state]="paging" [length]="total()" />
   `,
   styles: `
     .sba-queue {
@@ -172,8 +168,7 @@ export class GradingQueueComponent {
   readonly kuis = input<string>();
 
   protected readonly quizId = signal('');
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(20);
+  protected readonly paging = new PageState();
   protected readonly loading = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   private readonly page: Signal<Page<GradingQueueItem> | null>;
@@ -183,8 +178,8 @@ export class GradingQueueComponent {
   protected readonly quizzes = signal<{ id: string; title: string }[]>([]);
   private readonly filter = computed(() => ({
     quizId: this.quizId() || undefined,
-    limit: this.pageSize(),
-    offset: this.pageIndex() * this.pageSize(),
+    limit: this.paging.size(),
+    offset: this.paging.offset(),
   }));
 
   constructor() {
@@ -193,7 +188,7 @@ export class GradingQueueComponent {
       untracked(() => {
         if (kuis !== this.quizId()) {
           this.quizId.set(kuis);
-          this.pageIndex.set(0);
+          this.paging.first();
         }
         if (kuis && !this.quizzes().some((q) => q.id === kuis)) {
           this.api.quiz(kuis).subscribe({
@@ -239,10 +234,5 @@ export class GradingQueueComponent {
       queryParamsHandling: 'merge',
       replaceUrl: true,
     });
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.pageSize.set(event.pageSize);
-    this.pageIndex.set(event.pageIndex);
   }
 }
