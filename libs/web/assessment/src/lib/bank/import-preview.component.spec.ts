@@ -1,11 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import type { ImportPreviewResponse, ImportResult } from '@siantar/contracts';
-import { provideAppIcons } from '@siantar/web-core';
-import { provideAssessmentTrainerIcons } from '../authoring-api/assessment-icons';
+import { setUpTrainerTest } from '../authoring-api/trainer.testing';
 import { ImportPreviewComponent, previewAnswers } from './import-preview.component';
 import { QuestionImportComponent } from './question-import.component';
 
@@ -94,22 +90,6 @@ const TRANSLATIONS = {
   },
 };
 
-function setUp(): void {
-  TestBed.configureTestingModule({
-    providers: [
-      provideRouter([]),
-      provideHttpClient(),
-      provideHttpClientTesting(),
-      provideTranslateService({ fallbackLang: 'id' }),
-      provideAppIcons(),
-      provideAssessmentTrainerIcons(),
-    ],
-  });
-  const translate = TestBed.inject(TranslateService);
-  translate.setTranslation('id', TRANSLATIONS);
-  translate.use('id');
-}
-
 /** The row at an index, failing the test when it is missing (no non-null assertions). */
 function at<T>(rows: readonly T[], index: number): T {
   const row = rows[index];
@@ -140,7 +120,7 @@ describe('ImportPreviewComponent', () => {
   let el: HTMLElement;
 
   beforeEach(async () => {
-    setUp();
+    setUpTrainerTest(TRANSLATIONS);
     fixture = TestBed.createComponent(ImportPreviewComponent);
     fixture.componentRef.setInput('preview', PREVIEW);
     el = fixture.nativeElement as HTMLElement;
@@ -184,7 +164,7 @@ describe('QuestionImportComponent', () => {
   let el: HTMLElement;
 
   beforeEach(async () => {
-    setUp();
+    setUpTrainerTest(TRANSLATIONS);
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(QuestionImportComponent);
     fixture.componentRef.setInput('bankId', 'b1');

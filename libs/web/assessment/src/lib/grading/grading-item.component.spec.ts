@@ -1,11 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
+import { Router } from '@angular/router';
 import type { GradingItemDetail } from '@siantar/contracts';
-import { provideAppIcons } from '@siantar/web-core';
-import { provideAssessmentTrainerIcons } from '../authoring-api/assessment-icons';
+import { setUpTrainerTest } from '../authoring-api/trainer.testing';
 import { GradingItemComponent } from './grading-item.component';
 
 const ITEM: GradingItemDetail = {
@@ -50,18 +47,7 @@ describe('GradingItemComponent', () => {
   let navigate: jest.SpyInstance;
 
   async function open(item: GradingItemDetail, kuis?: string): Promise<void> {
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideTranslateService({ fallbackLang: 'id' }),
-        provideAppIcons(),
-        provideAssessmentTrainerIcons(),
-      ],
-    });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('id', {
+    setUpTrainerTest({
       assessment: {
         grading: {
           rubricTotal: 'Poin rubrik {{points}} dari {{max}}',
@@ -71,7 +57,6 @@ describe('GradingItemComponent', () => {
         },
       },
     });
-    translate.use('id');
     navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(GradingItemComponent);

@@ -1,8 +1,6 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideTranslateService } from '@ngx-translate/core';
-import { provideAppIcons } from '@siantar/web-core';
-import { provideAssessmentTrainerIcons } from '../../authoring-api/assessment-icons';
+import { setUpTrainerTest } from '../../authoring-api/trainer.testing';
 import { type EditorCriterion } from '../question-draft';
 import { OrderingEditorComponent } from './ordering-editor.component';
 import { RubricEditorComponent } from './rubric-editor.component';
@@ -40,13 +38,7 @@ describe('RowActionsComponent in the answer editors', () => {
   }
 
   async function render() {
-    TestBed.configureTestingModule({
-      providers: [
-        provideTranslateService({ fallbackLang: 'id' }),
-        provideAppIcons(),
-        provideAssessmentTrainerIcons(),
-      ],
-    });
+    setUpTrainerTest();
     const fixture = TestBed.createComponent(HostComponent);
     await fixture.whenStable();
     return { fixture, el: fixture.nativeElement as HTMLElement };

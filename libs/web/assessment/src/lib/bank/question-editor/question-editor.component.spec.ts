@@ -1,11 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
+import { Router } from '@angular/router';
 import type { BankDetail, QuestionDetail } from '@siantar/contracts';
-import { provideAppIcons } from '@siantar/web-core';
-import { provideAssessmentTrainerIcons } from '../../authoring-api/assessment-icons';
+import { setUpTrainerTest } from '../../authoring-api/trainer.testing';
 import { QuestionEditorComponent } from './question-editor.component';
 
 const BANK: BankDetail = {
@@ -51,18 +48,7 @@ describe('QuestionEditorComponent', () => {
   let navigate: jest.SpyInstance;
 
   async function open(inputs: Record<string, string>): Promise<void> {
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideTranslateService({ fallbackLang: 'id' }),
-        provideAppIcons(),
-        provideAssessmentTrainerIcons(),
-      ],
-    });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('id', {
+    setUpTrainerTest({
       assessment: {
         editor: {
           version: 'Versi {{n}}',
@@ -70,7 +56,6 @@ describe('QuestionEditorComponent', () => {
         },
       },
     });
-    translate.use('id');
     navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(QuestionEditorComponent);
