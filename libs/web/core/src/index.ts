@@ -1,6 +1,7 @@
 export * from './lib/api/api-paths';
 export * from './lib/api/problem';
 export * from './lib/api/load-on-change';
+export * from './lib/api/send-request';
 export * from './lib/api/me.api';
 export * from './lib/api/users.api';
 export * from './lib/api/org-units.api';

@@ -23,7 +23,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { GradingItemDetail, ManualGradeRequest, ProblemDetails } from '@siantar/contracts';
-import { ProblemAlertComponent, toProblem } from '@siantar/web-core';
+import { ProblemAlertComponent, sendRequest, toProblem } from '@siantar/web-core';
 import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.api';
 import {
   type RubricSelection,
@@ -389,11 +389,10 @@ export class GradingItemComponent {
       return;
     }
     this.invalid.set(null);
-    this.saving.set(true);
-    this.problem.set(null);
-    this.api.grade(it.attemptId, it.slot, body).subscribe({
-      next: (graded) => {
-        this.saving.set(false);
+    sendRequest(
+      this.api.grade(it.attemptId, it.slot, body),
+      { busy: this.saving, problem: this.problem },
+      (graded) => {
         this.snackBar.open(
           this.translate.instant('assessment.grading.saved', {
             mark: graded.mark ?? '',
@@ -404,11 +403,7 @@ export class GradingItemComponent {
         );
         this.next();
       },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.problem.set(toProblem(error));
-      },
-    });
+    );
   }
 
   /**

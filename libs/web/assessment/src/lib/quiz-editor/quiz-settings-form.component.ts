@@ -30,7 +30,7 @@ import {
   type QuizView,
   REVIEW_WHEN,
 } from '@siantar/contracts';
-import { ProblemAlertComponent, toProblem } from '@siantar/web-core';
+import { ProblemAlertComponent, sendRequest, toProblem } from '@siantar/web-core';
 import { EMPTY, catchError, concatMap, from, map, mergeMap, of, take } from 'rxjs';
 import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.api';
 import { RowActionsComponent } from '../shared/row-actions.component';
@@ -576,18 +576,9 @@ export class QuizSettingsFormComponent {
     const call = id
       ? this.api.updateQuiz(id, body)
       : this.api.createQuiz({ ...body, courseId: this.courseId() });
-    this.saving.set(true);
-    this.problem.set(null);
-    call.subscribe({
-      next: (quiz) => {
-        this.saving.set(false);
-        this.saved.set(quiz);
-        this.savedQuiz.emit(quiz);
-      },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.problem.set(toProblem(error));
-      },
+    sendRequest(call, { busy: this.saving, problem: this.problem }, (quiz) => {
+      this.saved.set(quiz);
+      this.savedQuiz.emit(quiz);
     });
   }
 }

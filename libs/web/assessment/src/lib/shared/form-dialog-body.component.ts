@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, type MatDialogRef } from '@angular/material/dialog';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { ProblemDetails } from '@siantar/contracts';
-import { ProblemAlertComponent, toProblem } from '@siantar/web-core';
+import { ProblemAlertComponent, sendRequest } from '@siantar/web-core';
 import type { Observable } from 'rxjs';
 
 /** The one request of a small form dialog: busy while it runs, closes the dialog with its answer. */
@@ -14,18 +14,7 @@ export class DialogRequest<R> {
   constructor(private readonly ref: MatDialogRef<unknown, R>) {}
 
   send(request: Observable<R>): void {
-    this.busy.set(true);
-    this.problem.set(null);
-    request.subscribe({
-      next: (result) => {
-        this.busy.set(false);
-        this.ref.close(result);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.problem.set(toProblem(error));
-      },
-    });
+    sendRequest(request, this, (result) => this.ref.close(result));
   }
 }
 

@@ -31,7 +31,7 @@ import {
   type QuestionType,
   TEXT_FORMATS,
 } from '@siantar/contracts';
-import { ProblemAlertComponent, toProblem } from '@siantar/web-core';
+import { ProblemAlertComponent, sendRequest, toProblem } from '@siantar/web-core';
 import { forkJoin, of } from 'rxjs';
 import { AssessmentAuthoringApi } from '../../authoring-api/assessment-authoring.api';
 import { categoryRows, defaultCategoryId } from '../category-tree';
@@ -508,27 +508,18 @@ export class QuestionEditorComponent {
     const call = questionId
       ? this.api.updateQuestion(questionId, body)
       : this.api.createQuestion(this.bankId(), body);
-    this.saving.set(true);
-    this.problem.set(null);
-    call.subscribe({
-      next: (saved) => {
-        this.saving.set(false);
-        this.detail.set(saved);
-        const key =
-          before !== null && saved.version > before
-            ? 'assessment.editor.savedNewVersion'
-            : 'assessment.editor.saved';
-        this.notify(key, { n: saved.version });
-        if (!questionId) {
-          void this.router.navigate(['/penilaian/bank-soal', this.bankId(), 'soal', saved.id], {
-            replaceUrl: true,
-          });
-        }
-      },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.problem.set(toProblem(error));
-      },
+    sendRequest(call, { busy: this.saving, problem: this.problem }, (saved) => {
+      this.detail.set(saved);
+      const key =
+        before !== null && saved.version > before
+          ? 'assessment.editor.savedNewVersion'
+          : 'assessment.editor.saved';
+      this.notify(key, { n: saved.version });
+      if (!questionId) {
+        void this.router.navigate(['/penilaian/bank-soal', this.bankId(), 'soal', saved.id], {
+          replaceUrl: true,
+        });
+      }
     });
   }
 
