@@ -24,7 +24,7 @@ import type {
   ProblemDetails,
   QuestionResponse,
 } from '@siantar/contracts';
-import { ProblemAlertComponent, toProblem } from '@siantar/web-core';
+import { ProblemAlertComponent, sendRequest, toProblem } from '@siantar/web-core';
 import { filter, firstValueFrom } from 'rxjs';
 import { UserEventsService } from '../realtime/user-events.service';
 import { AnswerQueueService, type SaveState } from './answer-queue.service';
@@ -586,14 +586,13 @@ export class QuizAttemptComponent {
   }
 
   private load(attemptId: string): void {
-    this.loading.set(true);
-    this.problem.set(null);
     this.view.set(null);
     this.timeUpHandled = false;
     this.lastWarning = null;
-    this.api.attempt(attemptId).subscribe({
-      next: (timed) => {
-        this.loading.set(false);
+    sendRequest(
+      this.api.attempt(attemptId),
+      { busy: this.loading, problem: this.problem },
+      (timed) => {
         this.apply(timed);
         if (timed.view.status === 'in-progress' && this.sequential()) {
           // The server knows the furthest question answered; this browser may have moved on
@@ -607,11 +606,7 @@ export class QuizAttemptComponent {
           this.index.set(0);
         }
       },
-      error: (error: unknown) => {
-        this.loading.set(false);
-        this.problem.set(toProblem(error));
-      },
-    });
+    );
   }
 
   /** Fetches the attempt again without clearing the screen. */

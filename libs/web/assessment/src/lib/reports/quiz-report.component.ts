@@ -21,7 +21,7 @@ import type { ProblemDetails, QuizReport } from '@siantar/contracts';
 import {
   ProblemAlertComponent,
   TableRegionComponent,
-  toProblem,
+  sendRequest,
   toProblemAsync,
 } from '@siantar/web-core';
 import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.api';
@@ -370,18 +370,9 @@ export class QuizReportComponent {
   }
 
   private load(id: string): void {
-    this.loading.set(true);
-    this.problem.set(null);
-    this.api.report(id).subscribe({
-      next: (report) => {
-        this.report.set(report);
-        this.loading.set(false);
-      },
-      error: (error: unknown) => {
-        this.problem.set(toProblem(error));
-        this.loading.set(false);
-      },
-    });
+    sendRequest(this.api.report(id), { busy: this.loading, problem: this.problem }, (report) =>
+      this.report.set(report),
+    );
   }
 
   protected review(q: QuizReport['questions'][number]): boolean {
