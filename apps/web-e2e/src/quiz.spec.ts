@@ -14,7 +14,7 @@ async function expectSaved(page: Page, slot: number) {
   await expect(page.getByTestId(`save-state-${slot}`)).toHaveAttribute('data-state', 'saved');
 }
 
-test('a learner takes a timed quiz, keeps answers given offline, sees the result live, and the trainer’s essay mark arrives live', async ({
+test('a learner takes a timed quiz, keeps answers given offline, sees the result live, the trainer’s essay mark arrives live, and the report shows it', async ({
   page,
   context,
   browser,
@@ -86,6 +86,9 @@ test('a learner takes a timed quiz, keeps answers given offline, sees the result
   await trainer.goto('/penilaian/penilaian-esai');
   await trainer.getByTestId('grading-item').filter({ hasText: 'Refleksi loket' }).first().click();
   await expect(trainer.getByText('memakai bahasa yang sederhana')).toBeVisible();
+  const report = await trainer
+    .getByRole('link', { name: 'Kuis akhir: Pelayanan Publik Berbasis Digital' })
+    .getAttribute('href');
   await trainer.getByTestId('mark-input').fill('1');
   await trainer.getByTestId('save-grade').click();
 
@@ -96,5 +99,22 @@ test('a learner takes a timed quiz, keeps answers given offline, sees the result
   await expect(page.getByTestId('quiz-passed')).toBeVisible();
   expect(pushed).toHaveLength(2);
   expect(pushed[1]).toContain('"graded"');
+
+  // The trainer's report: one graded attempt at 100 %, the chart beside its table, a CSV.
+  await trainer.goto(report ?? '');
+  await expect(trainer.getByTestId('report-stats')).toContainText('100');
+  await expect(
+    trainer.locator('sb-score-histogram canvas, sb-score-histogram svg').first(),
+  ).toBeVisible();
+  await expect(
+    trainer
+      .getByTestId('report-histogram-table')
+      .getByRole('row')
+      .filter({ hasText: /^\s*90/ }),
+  ).toContainText('1');
+  await expect(trainer.getByTestId('report-items').getByRole('row')).toHaveCount(7);
+  const csv = trainer.waitForEvent('download');
+  await trainer.getByTestId('report-csv').click();
+  expect((await csv).suggestedFilename()).toMatch(/\.csv$/);
   await trainerContext.close();
 });
