@@ -117,4 +117,8 @@ test('a learner takes a timed quiz, keeps answers given offline, sees the result
   await trainer.getByTestId('report-csv').click();
   expect((await csv).suggestedFilename()).toMatch(/\.csv$/);
   await trainerContext.close();
+
+  // Passing the quiz completed its lesson.
+  await page.getByTestId('quiz-back-to-lesson').click();
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-status', 'completed');
 });

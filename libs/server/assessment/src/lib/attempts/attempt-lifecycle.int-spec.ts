@@ -28,6 +28,7 @@ import {
   enrol,
   ESSAY,
   publishQuizCourse,
+  QUIZ_DEFAULTS,
   type QuizCourse,
   SAMPLE_QUESTIONS,
 } from '../testing/quiz-fixture';
@@ -97,6 +98,13 @@ describe('quiz attempts: start, autosave, submit, grading in the worker, results
   const view = async (attemptId: string, token = learner) =>
     (await api().get(`/api/v1/attempts/${attemptId}`).set(auth(token)).expect(200))
       .body as AttemptView;
+
+  const bankTop = async (bankId: string) =>
+    (
+      (await api().get(`/api/v1/question-banks/${bankId}`).set(auth(trainer)).expect(200)).body as {
+        categories: { id: string }[];
+      }
+    ).categories[0].id;
 
   function listen(token: string): Promise<Socket<UserServerEvents>> {
     const socket: Socket<UserServerEvents> = io(
@@ -256,6 +264,29 @@ describe('quiz attempts: start, autosave, submit, grading in the worker, results
     expect((await view(a.id)).currentSlot).toBe(2);
   });
 
+  it('draws N distinct questions at random from a category, fixed for the attempt', async () => {
+    const drawn = await publishQuizCourse(t, trainer, admin, { code: 'KUIS-ACAK', randomCount: 2 });
+    const quiz = (await api().get(`/api/v1/quizzes/${drawn.quizId}`).set(auth(trainer)).expect(200))
+      .body as { maxMark: number; questionCount: number };
+    expect(quiz).toMatchObject({ maxMark: 2, questionCount: 2 });
+    await enrol(t, drawn.courseId, learner);
+    const a = await start(drawn.quizId);
+    const names = a.questions.map((q) => q.name);
+    expect(names).toHaveLength(2);
+    expect(new Set(names).size).toBe(2);
+    expect(SAMPLE_QUESTIONS.map((q) => q.name)).toEqual(expect.arrayContaining(names));
+    expect((await view(a.id)).questions.map((q) => q.name)).toEqual(names);
+    const tooMany = await api()
+      .put(`/api/v1/quizzes/${drawn.quizId}`)
+      .set(auth(trainer))
+      .send({
+        ...QUIZ_DEFAULTS,
+        slots: [{ kind: 'random', categoryId: await bankTop(drawn.bankId), count: 5 }],
+      })
+      .expect(400);
+    expect(tooMany.body.detail).toContain('kurang dari 5');
+  });
+
   it('refuses a second attempt where only one is allowed', async () => {
     const once = await publishQuizCourse(t, trainer, admin, {
       code: 'KUIS-SEKALI',
@@ -379,8 +410,9 @@ describe('quiz attempts: start, autosave, submit, grading in the worker, results
   it("lists a course's quizzes for its authors", async () => {
     const list = (
       await api().get(`/api/v1/quizzes?courseId=${course.courseId}`).set(auth(trainer)).expect(200)
-    ).body as { id: string }[];
+    ).body as { id: string; maxMark: number; questionCount: number }[];
     expect(list.map((q) => q.id)).toEqual([course.quizId]);
+    expect(list[0]).toMatchObject({ maxMark: 3, questionCount: 3 });
     await api().get(`/api/v1/quizzes?courseId=${course.courseId}`).set(auth(learner)).expect(403);
     await api().get('/api/v1/quizzes').set(auth(trainer)).expect(400);
   });

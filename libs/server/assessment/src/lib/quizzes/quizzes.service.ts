@@ -74,37 +74,44 @@ export class QuizzesService {
   }
 }
 
-/** The quiz's size as planned: random slots count their mean mark. */
+/** The quiz's size as planned: random slots count their mean mark. Two queries whatever the size. */
 export async function plannedSize(
   em: EntityManager,
   quiz: QuizRow,
 ): Promise<{ maxMark: number; questionCount: number }> {
+  const fixed = quiz.settings.slots.filter((s) => s.kind === 'question');
+  const random = quiz.settings.slots.filter((s) => s.kind === 'random');
+  const marks = new Map(
+    (
+      await em.query<{ id: string; m: string }[]>(
+        `SELECT q.id, v.default_mark AS m FROM question q JOIN question_version v ON v.id = q.current_version_id
+          WHERE q.id = ANY ($1::uuid[])`,
+        [fixed.map((s) => s.questionId)],
+      )
+    ).map((r) => [r.id, Number(r.m)]),
+  );
+  const means = new Map(
+    (
+      await em.query<{ id: string; m: string | null }[]>(
+        `SELECT c.id, avg(v.default_mark) AS m FROM unnest($1::uuid[]) AS c(id)
+           LEFT JOIN question q ON q.category_id = c.id
+           LEFT JOIN question_version v ON v.id = q.current_version_id AND v.type <> 'description'
+          GROUP BY c.id`,
+        [random.map((s) => s.categoryId)],
+      )
+    ).map((r) => [r.id, r.m === null ? 1 : Number(r.m)]),
+  );
   let maxMark = 0;
   let questionCount = 0;
   for (const slot of quiz.settings.slots) {
-    if (slot.kind === 'question') {
-      questionCount++;
-      if (slot.mark !== undefined) maxMark += slot.mark;
-      else {
-        const [r] = await em.query<{ m: string }[]>(
-          `SELECT v.default_mark AS m FROM question q JOIN question_version v ON v.id = q.current_version_id WHERE q.id = $1`,
-          [slot.questionId],
-        );
-        maxMark += Number(r?.m ?? 0);
-      }
-    } else {
-      const count = slot.count ?? 1;
-      questionCount += count;
-      if (slot.mark !== undefined) maxMark += slot.mark * count;
-      else {
-        const [r] = await em.query<{ m: string | null }[]>(
-          `SELECT avg(v.default_mark) AS m FROM question q JOIN question_version v ON v.id = q.current_version_id
-            WHERE q.category_id = $1 AND v.type <> 'description'`,
-          [slot.categoryId],
-        );
-        maxMark += Number(r?.m ?? 1) * count;
-      }
-    }
+    const count = slot.kind === 'question' ? 1 : (slot.count ?? 1);
+    const each =
+      slot.mark ??
+      (slot.kind === 'question'
+        ? (marks.get(slot.questionId as string) ?? 0)
+        : (means.get(slot.categoryId as string) ?? 1));
+    questionCount += count;
+    maxMark += each * count;
   }
   return { maxMark: Math.round(maxMark * 100) / 100, questionCount };
 }

@@ -102,6 +102,8 @@ export async function publishQuizCourse(
     questions?: QuestionDraft[];
     settings?: Partial<QuizSettingsRequest>;
     preTest?: boolean;
+    /** Draw this many questions at random from the bank's category instead of fixing them all. */
+    randomCount?: number;
   },
 ): Promise<QuizCourse> {
   const created = await request(t.http)
@@ -139,7 +141,9 @@ export async function publishQuizCourse(
         .set(auth(trainer))
         .send({
           ...QUIZ_DEFAULTS,
-          slots: questionIds.map((questionId) => ({ kind: 'question', questionId })),
+          slots: opts.randomCount
+            ? [{ kind: 'random', categoryId: bank.categories[0].id, count: opts.randomCount }]
+            : questionIds.map((questionId) => ({ kind: 'question', questionId })),
           ...settings,
           courseId,
         })
