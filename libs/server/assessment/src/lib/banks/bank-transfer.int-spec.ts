@@ -51,6 +51,7 @@ describe('question banks: GIFT/Aiken preview, import, export, versions and who m
   let trainer = '';
   let otherTrainer = '';
   let admin = '';
+  let partner = '';
   let bank: BankDetail;
 
   beforeAll(async () => {
@@ -63,6 +64,10 @@ describe('question banks: GIFT/Aiken preview, import, export, versions and who m
     trainer = await t.tokenFor((await createUser(t.db, { unit: city, roles: ['trainer'] })).id);
     otherTrainer = await t.tokenFor(
       (await createUser(t.db, { unit: city, roles: ['trainer'] })).id,
+    );
+    const mitra = await createOrgUnit(t.db, { code: 'MITRA', kind: 'mitra' });
+    partner = await t.tokenFor(
+      (await createUser(t.db, { unit: mitra, roles: ['partner'], employmentType: 'NON_ASN' })).id,
     );
     bank = (
       await request(t.http)
@@ -215,6 +220,12 @@ describe('question banks: GIFT/Aiken preview, import, export, versions and who m
       .set(auth(admin))
       .send({ name: 'Dari admin' })
       .expect(201);
+    // Partners work on their own courses' banks; the shared ones are not listed for them.
+    const partnerList = (
+      await request(t.http).get('/api/v1/question-banks').set(auth(partner)).expect(200)
+    ).body as Page<{ id: string }>;
+    expect(partnerList.items.map((b) => b.id)).not.toContain(bank.id);
+    await request(t.http).get(`/api/v1/question-banks/${bank.id}`).set(auth(partner)).expect(404);
   });
 
   it('edits an unused question in place, and checks drafts field by field', async () => {

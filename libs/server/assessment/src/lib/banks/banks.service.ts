@@ -32,16 +32,18 @@ export class BanksService {
   async list(query: BankListQuery, p: Principal): Promise<Page<BankSummary>> {
     if (query.courseId) await courseForAuthoring(this.db.manager, query.courseId, p);
     // Shared banks for every trainer/admin, plus the course banks of courses the caller authors.
+    // Shared banks are for trainers and admins (partners see their courses' banks only).
+    const shared = `(b.course_id IS NULL AND $4::boolean)`;
     const where = query.courseId
-      ? `(b.course_id = $1 OR b.course_id IS NULL)`
-      : `(b.course_id IS NULL OR EXISTS (SELECT 1 FROM course_author a WHERE a.course_id = b.course_id AND a.user_id = $1))`;
-    const args = [query.courseId ?? p.id];
+      ? `(b.course_id = $1 OR ${shared})`
+      : `(${shared} OR EXISTS (SELECT 1 FROM course_author a WHERE a.course_id = b.course_id AND a.user_id = $1))`;
+    const staff = p.roles.includes('trainer') || p.roles.includes('admin');
     const rows: (BankRow & { question_count: string; total: string })[] = await this.db.query(
       `SELECT b.*, (SELECT count(*) FROM question q WHERE q.bank_id = b.id) AS question_count,
               count(*) OVER () AS total
          FROM question_bank b WHERE ${where}
         ORDER BY b.course_id NULLS LAST, b.name LIMIT $2 OFFSET $3`,
-      [...args, query.limit, query.offset],
+      [query.courseId ?? p.id, query.limit, query.offset, staff],
     );
     return {
       items: rows.map((r) => summary(r, Number(r.question_count))),
