@@ -28,3 +28,4 @@ export * from './lib/auth/token-verifier';
 export * from './lib/realtime/user-events.publisher';
 export * from './lib/realtime/user-events.gateway';
 export * from './lib/queue/committed-row';
+export * from './lib/http/downloads';

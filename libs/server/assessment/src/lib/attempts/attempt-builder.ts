@@ -3,6 +3,7 @@ import { AppError } from '@siantar/server-core';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { learnerView, seededShuffle } from '../grading';
+import { CATEGORY_QUESTIONS_SQL } from '../quizzes/category-questions';
 
 interface PickedQuestion {
   question_id: string;
@@ -44,11 +45,8 @@ export async function buildSlots(
       picked.push({ ...row, slotMark: slot.mark });
     } else {
       const rows: PickedQuestion[] = await em.query(
-        `SELECT q.id AS question_id, v.id AS version_id, v.default_mark, v.body
-           FROM question_category c
-           JOIN question_category sub ON sub.bank_id = c.bank_id AND (sub.id = c.id OR ($2 AND sub.path LIKE c.path || '/%'))
-           JOIN question q ON q.category_id = sub.id JOIN question_version v ON v.id = q.current_version_id
-          WHERE c.id = $1 AND v.type <> 'description' AND NOT (q.id = ANY ($3::uuid[]))
+        `SELECT q.id AS question_id, v.id AS version_id, v.default_mark, v.body ${CATEGORY_QUESTIONS_SQL}
+            AND NOT (q.id = ANY ($3::uuid[]))
           ORDER BY random() LIMIT $4`,
         [slot.categoryId, slot.includeSubcategories === true, [...taken], slot.count ?? 1],
       );

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
@@ -102,7 +103,7 @@ export class AttemptsService {
         throw new AppError(code === 'attempts.limit-reached' ? 409 : 403, code, blocker);
       }
       const s = quiz.settings;
-      const [{ id }] = await em.query<{ id: string }[]>(`SELECT gen_random_uuid() AS id`);
+      const id = randomUUID();
       const { slots, maxMark } = await buildSlots(em, id, s);
       const now = Date.now();
       let deadline: Date | null = s.timeLimitMinutes

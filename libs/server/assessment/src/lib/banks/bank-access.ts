@@ -1,4 +1,4 @@
-import { courseForAuthoring, isCityWideAdmin } from '@siantar/server-catalog';
+import { adminReaches, courseForAuthoring } from '@siantar/server-catalog';
 import { AppError, notFound, type Principal } from '@siantar/server-core';
 import type { EntityManager } from 'typeorm';
 
@@ -38,21 +38,8 @@ export async function bankAccess(
   if (!isStaff(p)) throw notFound('Bank soal');
   return {
     bank,
-    canEdit: bank.created_by === p.id || (await adminCovers(em, bank.owner_org_unit_id, p)),
+    canEdit: bank.created_by === p.id || (await adminReaches(em, bank.owner_org_unit_id, p)),
   };
-}
-
-export async function adminCovers(
-  em: EntityManager,
-  orgUnitId: string,
-  p: Principal,
-): Promise<boolean> {
-  if (!p.roles.includes('admin')) return false;
-  if (isCityWideAdmin(p)) return true;
-  const rows: { path: string }[] = await em.query(`SELECT path FROM org_unit WHERE id = $1`, [
-    orgUnitId,
-  ]);
-  return Boolean(rows[0] && p.adminScopePath && rows[0].path.startsWith(p.adminScopePath));
 }
 
 export async function bankForEdit(

@@ -8,7 +8,7 @@ import type {
   ImportResult,
   QuestionDraft,
 } from '@siantar/contracts';
-import { AppError, type Principal } from '@siantar/server-core';
+import { AppError, fileSlug, type Principal } from '@siantar/server-core';
 import type { DataSource } from 'typeorm';
 import { parseQuestions } from '../import/import-preview';
 import { writeGift } from '../import/gift-writer';
@@ -116,11 +116,9 @@ export class BankTransferService {
     const note = skipped
       .map((s) => `// Tidak diekspor: ${s.name.replace(/\n/g, ' ')} — ${s.reason}\n`)
       .join('');
-    const slug =
-      bank.name
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '') || 'bank-soal';
-    return { filename: `${slug}.gift.txt`, text: note + (note ? '\n' : '') + text };
+    return {
+      filename: `${fileSlug(bank.name, 'bank-soal')}.gift.txt`,
+      text: note + (note ? '\n' : '') + text,
+    };
   }
 }

@@ -28,7 +28,13 @@ import {
   type QuestionSummary,
   SaveQuestionRequest,
 } from '@siantar/contracts';
-import { CurrentUser, type Principal, Roles, uuidParam } from '@siantar/server-core';
+import {
+  CurrentUser,
+  type Principal,
+  Roles,
+  sendAttachment,
+  uuidParam,
+} from '@siantar/server-core';
 import type { Response } from 'express';
 import { QuestionsService } from '../questions/questions.service';
 import { BankTransferService } from './bank-transfer.service';
@@ -141,10 +147,6 @@ export class BanksController {
     @Res() res: Response,
   ): Promise<void> {
     const { filename, text } = await this.transfer.exportGift(id, p);
-    res
-      .status(200)
-      .type('text/plain; charset=utf-8')
-      .set('Content-Disposition', `attachment; filename="${filename}"`)
-      .send(text);
+    sendAttachment(res, filename, 'text/plain; charset=utf-8', text);
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AttemptJob } from '@siantar/contracts';
 import { HandlesJob, type JobHandler, QueueService } from '@siantar/server-core';
 import type { DataSource } from 'typeorm';
-import { loadAttempt } from '../attempts/attempt-rows';
+import type { AttemptRow } from '../attempts/attempt-rows';
 import { submitAttempt } from '../attempts/attempts.service';
 
 /**
@@ -20,12 +20,12 @@ export class DeadlineSubmitHandler implements JobHandler<'assessment.deadline-su
 
   async handle({ attemptId }: AttemptJob): Promise<void> {
     await this.db.transaction(async (em) => {
-      const rows: unknown[] = await em.query(`SELECT 1 FROM quiz_attempt WHERE id = $1`, [
-        attemptId,
-      ]);
-      if (rows.length === 0) return;
-      const a = await loadAttempt(em, attemptId, 'update');
-      if (a.status !== 'in-progress' || !a.deadline) return;
+      const [a] = await em.query<AttemptRow[]>(
+        `SELECT * FROM quiz_attempt WHERE id = $1 FOR UPDATE`,
+        [attemptId],
+      );
+      // Gone (its start rolled back) or already submitted: nothing to do.
+      if (!a || a.status !== 'in-progress' || !a.deadline) return;
       if (new Date(a.deadline).getTime() > Date.now())
         throw new Error(
           `Attempt ${attemptId} is due at ${a.deadline.toISOString()}; retrying later`,

@@ -29,6 +29,29 @@ const SUMMARY_SQL = `
   SELECT q.id, q.bank_id, q.category_id, v.type, v.name, v.number, q.tags, q.updated_at
     FROM question q JOIN question_version v ON v.id = q.current_version_id`;
 
+/** The columns of a version that a draft fills, in the order of `versionValues`. */
+const VERSION_COLUMNS = [
+  'type',
+  'name',
+  'text',
+  'format',
+  'html',
+  'general_feedback',
+  'default_mark',
+  'body',
+];
+
+const versionValues = (draft: QuestionDraft): unknown[] => [
+  draft.body.type,
+  draft.name,
+  draft.text,
+  draft.format,
+  questionHtml(draft.format, draft.text),
+  draft.generalFeedback ?? null,
+  draft.defaultMark,
+  JSON.stringify(draft.body),
+];
+
 /** Inserts a question version from a checked draft and returns its id. */
 export async function insertVersion(
   em: EntityManager,
@@ -38,21 +61,9 @@ export async function insertVersion(
   userId: string | null,
 ): Promise<string> {
   const [row] = await em.query<{ id: string }[]>(
-    `INSERT INTO question_version (question_id, number, type, name, text, format, html, general_feedback, default_mark, body, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-    [
-      questionId,
-      number,
-      draft.body.type,
-      draft.name,
-      draft.text,
-      draft.format,
-      questionHtml(draft.format, draft.text),
-      draft.generalFeedback ?? null,
-      draft.defaultMark,
-      JSON.stringify(draft.body),
-      userId,
-    ],
+    `INSERT INTO question_version (question_id, number, created_by, ${VERSION_COLUMNS.join(', ')})
+     VALUES ($1, $2, $3, ${VERSION_COLUMNS.map((_, i) => `$${i + 4}`).join(', ')}) RETURNING id`,
+    [questionId, number, userId, ...versionValues(draft)],
   );
   return row.id;
 }
@@ -163,19 +174,9 @@ export class QuestionsService {
         ]);
       } else {
         await em.query(
-          `UPDATE question_version SET type = $2, name = $3, text = $4, format = $5, html = $6,
-                  general_feedback = $7, default_mark = $8, body = $9 WHERE id = $1`,
-          [
-            q.current_version_id,
-            draft.body.type,
-            draft.name,
-            draft.text,
-            draft.format,
-            questionHtml(draft.format, draft.text),
-            draft.generalFeedback ?? null,
-            draft.defaultMark,
-            JSON.stringify(draft.body),
-          ],
+          `UPDATE question_version SET ${VERSION_COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ')}
+            WHERE id = $1`,
+          [q.current_version_id, ...versionValues(draft)],
         );
       }
       await em.query(

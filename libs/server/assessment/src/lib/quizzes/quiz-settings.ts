@@ -1,6 +1,7 @@
 import type { QuizSettings, QuizSettingsRequest } from '@siantar/contracts';
 import { AppError } from '@siantar/server-core';
 import type { EntityManager } from 'typeorm';
+import { CATEGORY_QUESTIONS_SQL } from './category-questions';
 
 export interface QuizRow {
   id: string;
@@ -44,20 +45,20 @@ export async function normalizeSettings(
         throw bad(`slots[${i}].questionId`, 'soal yang sama dipakai dua kali');
       seen.add(slot.questionId as string);
     } else {
-      const [row] = await em.query<{ n: string }[]>(
-        `SELECT count(q.id) AS n FROM question_category c JOIN question_bank b ON b.id = c.bank_id
-           LEFT JOIN question_category sub ON sub.bank_id = c.bank_id AND (sub.id = c.id OR ($3 AND sub.path LIKE c.path || '/%'))
-           LEFT JOIN question q ON q.category_id = sub.id
-           LEFT JOIN question_version v ON v.id = q.current_version_id AND v.type <> 'description'
-          WHERE c.id = $2 AND ${USABLE_BANK_SQL} AND (q.id IS NULL OR v.id IS NOT NULL)
-          GROUP BY c.id`,
-        [courseId, slot.categoryId, slot.includeSubcategories === true],
+      const usable: unknown[] = await em.query(
+        `SELECT 1 FROM question_category c JOIN question_bank b ON b.id = c.bank_id
+          WHERE c.id = $2 AND ${USABLE_BANK_SQL}`,
+        [courseId, slot.categoryId],
       );
-      if (!row)
+      if (usable.length === 0)
         throw bad(
           `slots[${i}].categoryId`,
           'kategori tidak ada di bank kursus ini atau bank bersama',
         );
+      const [row] = await em.query<{ n: string }[]>(
+        `SELECT count(*) AS n ${CATEGORY_QUESTIONS_SQL}`,
+        [slot.categoryId, slot.includeSubcategories === true],
+      );
       if (Number(row.n) < (slot.count ?? 1))
         throw bad(
           `slots[${i}].count`,

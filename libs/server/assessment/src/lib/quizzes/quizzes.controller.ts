@@ -10,7 +10,14 @@ import {
   type QuizView,
   RegradeRequest,
 } from '@siantar/contracts';
-import { Authenticated, CurrentUser, type Principal, Roles, uuidParam } from '@siantar/server-core';
+import {
+  Authenticated,
+  CurrentUser,
+  type Principal,
+  Roles,
+  sendAttachment,
+  uuidParam,
+} from '@siantar/server-core';
 import type { Response } from 'express';
 import { AttemptsService } from '../attempts/attempts.service';
 import { RegradeService } from '../marking/regrade.service';
@@ -100,10 +107,6 @@ export class QuizzesController {
     @Res() res: Response,
   ): Promise<void> {
     const { filename, text } = await this.reports.csv(id, p);
-    res
-      .status(200)
-      .type('text/csv; charset=utf-8')
-      .set('Content-Disposition', `attachment; filename="${filename}"`)
-      .send(text);
+    sendAttachment(res, filename, 'text/csv; charset=utf-8', text);
   }
 }

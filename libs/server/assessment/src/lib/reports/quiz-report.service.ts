@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { GradingMethod, QuizReport } from '@siantar/contracts';
-import type { Principal } from '@siantar/server-core';
+import { fileSlug, type Principal } from '@siantar/server-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { finalPercent } from '../marking/final-grade';
 import { quizForAuthoring } from '../quizzes/quizzes.service';
@@ -124,12 +124,7 @@ export class QuizReportService {
       ]),
       { bom: true },
     );
-    const slug =
-      quiz.settings.title
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '') || 'kuis';
-    return { filename: `laporan-${slug}.csv`, text };
+    return { filename: `laporan-${fileSlug(quiz.settings.title, 'kuis')}.csv`, text };
   }
 
   private attempts(em: EntityManager, quizId: string): Promise<AttemptStat[]> {

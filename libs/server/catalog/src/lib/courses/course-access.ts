@@ -7,6 +7,20 @@ import { Course } from './course.entities';
 export const isCityWideAdmin = (p: Principal) =>
   p.roles.includes('admin') && (p.adminScopePath ?? '').split('/').filter(Boolean).length === 1;
 
+/** Whether the caller is an admin whose reach (org-unit subtree) holds this unit. */
+export async function adminReaches(
+  em: EntityManager,
+  orgUnitId: string,
+  p: Principal,
+): Promise<boolean> {
+  if (!p.roles.includes('admin')) return false;
+  if (isCityWideAdmin(p)) return true;
+  const rows: { path: string }[] = await em.query(`SELECT path FROM org_unit WHERE id = $1`, [
+    orgUnitId,
+  ]);
+  return Boolean(rows[0] && p.adminScopePath && rows[0].path.startsWith(p.adminScopePath));
+}
+
 export interface CourseAccess {
   course: Course;
   isAuthor: boolean;
@@ -29,18 +43,7 @@ export async function courseForAuthoring(
     `SELECT 1 FROM course_author WHERE course_id = $1 AND user_id = $2`,
     [courseId, p.id],
   );
-  let isReviewer = false;
-  if (p.roles.includes('admin')) {
-    if (isCityWideAdmin(p)) isReviewer = true;
-    else {
-      const rows: { path: string }[] = await em.query(`SELECT path FROM org_unit WHERE id = $1`, [
-        course.ownerOrgUnitId,
-      ]);
-      isReviewer = Boolean(
-        rows[0] && p.adminScopePath && rows[0].path.startsWith(p.adminScopePath),
-      );
-    }
-  }
+  const isReviewer = await adminReaches(em, course.ownerOrgUnitId, p);
   const isAuthor =
     author.length > 0 &&
     (p.roles.includes('trainer') || p.roles.includes('partner') || p.roles.includes('admin'));

@@ -33,24 +33,8 @@ export function parseRange(
   return { start, end };
 }
 
-/**
- * Content-Disposition with the original name: an ASCII fallback in `filename`
- * and the exact name in `filename*` (RFC 6266 / RFC 5987).
- */
-export function contentDisposition(type: 'inline' | 'attachment', filename: string): string {
-  const fallback =
-    filename
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^\x20-\x7e]/g, '_')
-      .replace(/["\\]/g, '_')
-      .trim() || 'berkas';
-  const encoded = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
+// Kept here for the files feature's callers; the function lives in core with the other download helpers.
+export { contentDisposition } from '@siantar/server-core';
 
 export interface ContentToSend {
   key: string;

@@ -1,2 +1,0 @@
-export { parseAiken, parseGift, parseQuestions, toPreview } from './import-preview';
-export { writeGift, type GiftWriteResult } from './gift-writer';
