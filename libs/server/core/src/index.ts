@@ -8,6 +8,7 @@ export * from './lib/config/load-config';
 export * from './lib/core.module';
 export * from './lib/database/data-source-options';
 export * from './lib/database/migrate';
+export * from './lib/database/summaries';
 export * from './lib/http/app-error';
 export * from './lib/http/configure-app';
 export * from './lib/http/pagination';

@@ -1,6 +1,12 @@
 import { Assessment1764500000000 } from './1764500000000-assessment';
 import { Catalog1764400000000 } from './1764400000000-catalog';
 import { Identity1764300000000 } from './1764300000000-identity';
+import { Progress1764600000000 } from './1764600000000-progress';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const MIGRATIONS = [Identity1764300000000, Catalog1764400000000, Assessment1764500000000];
+export const MIGRATIONS = [
+  Identity1764300000000,
+  Catalog1764400000000,
+  Assessment1764500000000,
+  Progress1764600000000,
+];
