@@ -3,9 +3,15 @@ import { AssessmentJobsModule } from '@siantar/server-assessment';
 import { CoreModule, type EnvSchema } from '@siantar/server-core';
 import { CatalogJobsModule } from '@siantar/server-catalog';
 import { IdentityJobsModule } from '@siantar/server-identity';
+import { ReportingJobsModule } from '@siantar/server-reporting';
 
 /** Every domain's jobs module: the worker runs all of them and nothing else. */
-export const WORKER_JOB_MODULES = [IdentityJobsModule, CatalogJobsModule, AssessmentJobsModule];
+export const WORKER_JOB_MODULES = [
+  IdentityJobsModule,
+  CatalogJobsModule,
+  AssessmentJobsModule,
+  ReportingJobsModule,
+];
 
 /** The worker imports only the domains' jobs modules. */
 @Module({})

@@ -3,6 +3,8 @@ import { AssessmentModule } from '@siantar/server-assessment';
 import { CoreModule, type EnvSchema } from '@siantar/server-core';
 import { CatalogModule } from '@siantar/server-catalog';
 import { IdentityModule } from '@siantar/server-identity';
+import { LedgerModule } from '@siantar/server-ledger';
+import { ReportingModule } from '@siantar/server-reporting';
 
 /** The api imports domain modules only; each domain brings its controllers and services. */
 @Module({})
@@ -10,7 +12,14 @@ export class AppModule {
   static forRoot(config: EnvSchema): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forApi(config), IdentityModule, CatalogModule, AssessmentModule],
+      imports: [
+        CoreModule.forApi(config),
+        IdentityModule,
+        CatalogModule,
+        AssessmentModule,
+        LedgerModule,
+        ReportingModule,
+      ],
     };
   }
 }

@@ -3,3 +3,4 @@ export * from './common';
 export * from './identity';
 export * from './jobs';
 export * from './assessment';
+export * from './progress';

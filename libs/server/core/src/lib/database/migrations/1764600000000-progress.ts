@@ -180,6 +180,37 @@ export class Progress1764600000000 implements MigrationInterface {
       )`);
     await q.query(`INSERT INTO jp_target (employment_type, jp) VALUES ('PNS', 20), ('PPPK', 24)`);
 
+    // Report exports made by the worker (large tables) and a supervisor's nudges.
+    await q.query(`
+      CREATE TABLE report_export (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        requested_by uuid NOT NULL REFERENCES app_user(id),
+        report varchar(10) NOT NULL,
+        format varchar(4) NOT NULL CHECK (format IN ('csv', 'xlsx')),
+        filter jsonb NOT NULL,
+        status varchar(8) NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'done', 'failed')),
+        progress smallint NOT NULL DEFAULT 0,
+        rows integer NOT NULL DEFAULT 0,
+        total_rows integer,
+        file_id uuid REFERENCES stored_file(id),
+        error text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        finished_at timestamptz
+      )`);
+    await q.query(
+      `CREATE INDEX report_export_user_idx ON report_export (requested_by, created_at DESC)`,
+    );
+    await q.query(`
+      CREATE TABLE team_nudge (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        supervisor_id uuid NOT NULL REFERENCES app_user(id),
+        user_id uuid NOT NULL REFERENCES app_user(id),
+        course_id uuid REFERENCES course(id),
+        message text NOT NULL DEFAULT '',
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await q.query(`CREATE INDEX team_nudge_user_idx ON team_nudge (user_id, created_at DESC)`);
+
     await this.summaries(q);
   }
 
@@ -390,6 +421,8 @@ export class Progress1764600000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of [
+      'team_nudge',
+      'report_export',
       'stat_jp_person',
       'stat_staff',
       'stat_jp_month',

@@ -1,0 +1,2 @@
+export * from './lib/reporting.module';
+export * from './lib/reporting-jobs.module';

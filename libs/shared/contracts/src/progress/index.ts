@@ -1,0 +1,3 @@
+export * from './completion';
+export * from './ledger';
+export * from './reporting';
