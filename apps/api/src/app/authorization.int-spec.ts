@@ -11,14 +11,16 @@ import {
 } from '@siantar/server-testing';
 import request from 'supertest';
 import { AppModule } from './app.module';
-
-type Rule = 'public' | 'authenticated' | Role[];
+import { COMPLETION_ROUTES } from './authorization/completion.routes';
+import { LEDGER_ROUTES } from './authorization/ledger.routes';
+import { REPORTING_ROUTES } from './authorization/reporting.routes';
+import type { RouteRow } from './authorization/route-rule';
 
 /**
  * Who may call what, for every route of the api. A route missing here fails
  * the completeness test, so a new route cannot ship without its row.
  */
-const MATRIX: [route: string, rule: Rule][] = [
+const MATRIX: RouteRow[] = [
   ['GET /health/live', 'public'],
   ['GET /health/ready', 'public'],
   ['POST /auth/login', 'public'],
@@ -106,6 +108,9 @@ const MATRIX: [route: string, rule: Rule][] = [
   ['GET /grading-queue', ['trainer', 'partner', 'admin']],
   ['GET /attempts/:attemptId/slots/:slot/grading', ['trainer', 'partner', 'admin']],
   ['PUT /attempts/:attemptId/slots/:slot/grade', ['trainer', 'partner', 'admin']],
+  ...COMPLETION_ROUTES,
+  ...LEDGER_ROUTES,
+  ...REPORTING_ROUTES,
 ];
 
 const ROLES: Role[] = ['learner', 'trainer', 'supervisor', 'partner', 'admin'];
