@@ -1,3 +1,5 @@
+import type { EnrolmentStatus } from '../catalog/enums';
+import type { ExportJobView } from '../progress/reporting';
 import type { AttemptResult } from './attempt.response';
 
 /**
@@ -6,5 +8,16 @@ import type { AttemptResult } from './attempt.response';
  */
 export interface UserServerEvents {
   'attempt.graded': (e: { attemptId: string; quizId: string; result: AttemptResult }) => void;
+  /** An enrolment was completed or marked passed: checklists and JP rings refetch. */
+  completion: (e: { enrolmentId: string; status: EnrolmentStatus }) => void;
+  /** A supervisor nudged the learner about their learning. */
+  nudge: (e: {
+    from: string;
+    courseId: string | null;
+    courseTitle: string | null;
+    message: string;
+  }) => void;
+  /** Progress of a report export the user requested. */
+  'report-export': (e: ExportJobView) => void;
 }
 export const NOTIFICATIONS_NAMESPACE = '/notifications';
