@@ -30,3 +30,4 @@ export * from './lib/realtime/user-events.publisher';
 export * from './lib/realtime/user-events.gateway';
 export * from './lib/queue/committed-row';
 export * from './lib/http/downloads';
+export * from './lib/storage/signed-file-url';

@@ -265,3 +265,19 @@ export interface SiasnTrainingRow {
   tanggalSelesaiKursus: string;
   nomorSertipikat: string;
 }
+
+/** An uploaded evidence file (POST /me/training-claims/evidence), to send as evidenceFileId. */
+export interface EvidenceUploadResponse {
+  fileId: string;
+  filename: string;
+}
+
+export const SIASN_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type SiasnExportFormat = (typeof SIASN_EXPORT_FORMATS)[number];
+
+/** GET /users/:userId/learning-hours/siasn: every year when `year` is absent. */
+export class SiasnExportQuery extends YearQuery {
+  @IsOptional()
+  @IsIn(SIASN_EXPORT_FORMATS)
+  format: SiasnExportFormat = 'csv';
+}
