@@ -26,7 +26,7 @@ describe('SIASN files', () => {
 
   it('writes XLSX that reads back with the same values', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await siasnXlsx([row]));
+    await wb.xlsx.load((await siasnXlsx([row])) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Riwayat Diklat');
     expect(ws?.getRow(1).values).toEqual([
       undefined,
