@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { DashboardService } from './dashboard/dashboard.service';
+import { ReportExportHandler } from './exports/report-export.job';
 
 /** The worker side of reporting: background exports. */
-@Module({})
+@Module({
+  providers: [DashboardService, ReportExportHandler],
+})
 export class ReportingJobsModule {}

@@ -1,7 +1,7 @@
 import { IsUUID } from 'class-validator';
 
 /** Queues are split by domain so that one domain's backlog never delays another's. */
-export const QUEUE_NAMES = ['identity', 'catalog', 'assessment'] as const;
+export const QUEUE_NAMES = ['identity', 'catalog', 'assessment', 'reporting'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export class WelcomeEmailJob {
@@ -33,6 +33,12 @@ export class RegradeAttemptJob {
   regradeId!: string;
 }
 
+/** Build a report export's file (a `report_export` row). */
+export class ReportExportJob {
+  @IsUUID()
+  exportId!: string;
+}
+
 /**
  * Every job name is tied to its queue and its payload class here, once.
  * The producer's `enqueue` only accepts the payload of the name it is given,
@@ -45,6 +51,7 @@ export const JOB_DEFINITIONS = {
   'assessment.grade-attempt': { queue: 'assessment', payload: AttemptJob },
   'assessment.deadline-submit': { queue: 'assessment', payload: AttemptJob },
   'assessment.regrade-attempt': { queue: 'assessment', payload: RegradeAttemptJob },
+  'reporting.export': { queue: 'reporting', payload: ReportExportJob },
 } as const satisfies Record<string, { queue: QueueName; payload: new () => object }>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;

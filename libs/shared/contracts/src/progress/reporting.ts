@@ -74,7 +74,17 @@ export interface DashboardResponse {
   /** Twelve rows, January to December of the year. */
   months: ({ month: number; jp: number } & EnrolmentCounts)[];
   /** One row per child unit of the scope (OPDs city-wide, bidang inside an OPD): the drill-down. */
-  units: ({ orgUnitId: string; name: string; kind: string; hasChildren: boolean } & DashboardRow)[];
+  units: ({
+    orgUnitId: string;
+    name: string;
+    kind: string;
+    hasChildren: boolean;
+    /**
+     * true on the row of the scope unit itself: people placed directly in it (not in a
+     * child unit). Present only when it has figures, so the rows always add up to the totals.
+     */
+    direct?: boolean;
+  } & DashboardRow)[];
   jpDistribution: {
     /** People by JP this year: 0–4, 5–9, 10–14, 15–19, 20–29, 30+ (whole JP). */
     buckets: { label: string; from: number; to: number | null; persons: number }[];
@@ -83,9 +93,47 @@ export interface DashboardResponse {
     byCompetency: { competencyType: CompetencyType; jp: number; entries: number }[];
   };
   /** The courses with most enrolments in the period (top 20): enrolled → started → completed → passed. */
-  funnels: ({ courseId: string; code: string; title: string } & EnrolmentCounts)[];
+  funnels: CourseFunnelRow[];
+  /** Figures a given filter does not narrow (their table has no such column), one entry per filter used. */
+  filterNotes: { filter: 'courseId' | 'competencyType'; notApplied: string[] }[];
   /** Milliseconds the server spent; shown nowhere, read by benchmarks. */
   tookMs: number;
+}
+
+export interface CourseFunnelRow extends EnrolmentCounts {
+  courseId: string;
+  code: string;
+  title: string;
+}
+
+/** A page of a report table: the filters plus limit/offset. */
+export class ReportPageQuery extends ReportFilter {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 50;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+/** An active enrolment whose deadline passed (before today, Asia/Jakarta). */
+export interface OverdueRow {
+  enrolmentId: string;
+  userId: string;
+  name: string;
+  nip: string | null;
+  orgUnitId: string;
+  orgUnitName: string;
+  courseId: string;
+  code: string;
+  title: string;
+  dueAt: string;
 }
 
 /** A person row of a unit's report (drill-down to a person). */
@@ -147,6 +195,13 @@ export interface PersonEnrolmentRow {
   completedAt: string | null;
 }
 
+/** GET /reports/people/:userId and GET /team/:userId. */
+export interface PersonReport<P extends PersonReportRow = PersonReportRow> {
+  year: number;
+  person: P;
+  enrolments: PersonEnrolmentRow[];
+}
+
 /** A supervisor's direct reports. */
 export interface TeamMemberRow extends PersonReportRow {
   lastActivityAt: string | null;
@@ -170,6 +225,12 @@ export class NudgeRequest {
   @IsString()
   @MaxLength(500)
   message?: string;
+}
+
+/** 202 answer to a nudge. */
+export interface NudgeResponse {
+  id: string;
+  createdAt: string;
 }
 
 export const REPORT_TABLES = ['units', 'people', 'courses', 'overdue', 'ledger'] as const;
