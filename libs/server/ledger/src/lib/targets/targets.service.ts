@@ -55,10 +55,13 @@ export class TargetsService {
         [{ path: 'employmentType', message: 'harus PNS atau PPPK' }],
       );
     }
-    const rows: TargetRow[] = await this.db.query(
-      `UPDATE jp_target SET jp = $2, updated_by = $3, updated_at = now()
-        WHERE employment_type = $1 RETURNING employment_type, jp, updated_at`,
+    await this.db.query(
+      `UPDATE jp_target SET jp = $2, updated_by = $3, updated_at = now() WHERE employment_type = $1`,
       [type, dto.jp, p.id],
+    );
+    const rows: TargetRow[] = await this.db.query(
+      `SELECT employment_type, jp, updated_at FROM jp_target WHERE employment_type = $1`,
+      [type],
     );
     return toView(rows[0]);
   }
