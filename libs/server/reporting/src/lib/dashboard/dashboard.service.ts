@@ -355,13 +355,13 @@ function unitRows(fig: DashboardFigures): Map<string | null, DashboardRow> {
   for (const e of fig.enrolment)
     for (const k of [e.child, null]) for (const c of COUNTERS) get(k)[c] += e[c];
   for (const [child, n] of fig.overdue) for (const k of [child, null]) get(k).overdue += n;
-  const jp: Map<string | null, JpCounts>[] = [
-    jpCountsBy(fig.staff, fig.persons, fig.jp, fig.targets, (r) => r.child),
-    jpCountsBy(fig.staff, fig.persons, fig.jp, fig.targets, () => null),
+  const jp: [Map<string, JpCounts>, (k: string) => string | null][] = [
+    [jpCountsBy(fig.staff, fig.persons, fig.jp, fig.targets, (r) => r.child), (k) => k],
+    [jpCountsBy(fig.staff, fig.persons, fig.jp, fig.targets, () => 'all'), () => null],
   ];
-  for (const m of jp)
+  for (const [m, rowKey] of jp)
     for (const [k, c] of m) {
-      const r = get(k);
+      const r = get(rowKey(k));
       r.staff = c.staff;
       r.belowTarget = c.belowTarget;
       r.jp = c.jp;
