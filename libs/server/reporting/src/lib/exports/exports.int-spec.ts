@@ -146,7 +146,7 @@ describe('report exports through a real worker (PostgreSQL + Redis + storage)', 
     expect(done).toMatchObject({ status: 'done', rows: 6, progress: 100 });
     expect(done.filename).toMatch(/^laporan-catatan-jp-.*-2025\.xlsx$/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await download(done));
+    await book.xlsx.load((await download(done)) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
     const rows: unknown[][] = [];
     sheet.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
