@@ -223,6 +223,10 @@ describe('training claims: evidence, date/JP rules, decisions by the supervisor 
           decide(adminA.token, c.id, { decision: 'approve' }),
         ]);
         expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+        const refused = results.find((r) => r.status === 409);
+        expect((refused?.body as { detail: string }).detail).toMatch(
+          /^Klaim ini sudah disetujui oleh (Atasan Dinkes|Admin Dinkes)/,
+        );
         expect(await entriesOf(c.id)).toBe(1);
       }
     });

@@ -59,6 +59,9 @@ export class ClaimsService {
    */
   decide(id: string, dto: ClaimDecisionRequest, p: Principal): Promise<TrainingClaimView> {
     return this.db.transaction(async (em) => {
+      // Lock first, then read in a new statement, whose snapshot sees a decision
+      // committed by a concurrent request while this one waited (and its decider).
+      await em.query(`SELECT 1 FROM external_training_claim WHERE id = $1 FOR UPDATE`, [id]);
       const rows: {
         user_id: string;
         status: string;
@@ -73,7 +76,7 @@ export class ClaimsService {
            JOIN app_user u ON u.id = c.user_id
            JOIN org_unit o ON o.id = u.org_unit_id
            LEFT JOIN app_user d ON d.id = c.decided_by
-          WHERE c.id = $1 FOR UPDATE OF c`,
+          WHERE c.id = $1`,
         [id],
       );
       const c = rows[0];

@@ -48,11 +48,14 @@ export class EntriesService {
    */
   reverse(id: string, dto: ReverseEntryRequest, p: Principal): Promise<LedgerEntryView> {
     return this.db.transaction(async (em) => {
+      // Lock first, then read in a new statement: under READ COMMITTED its snapshot
+      // sees a reversal that a concurrent request committed while this one waited.
+      await em.query(`SELECT 1 FROM ledger_entry WHERE id = $1 FOR UPDATE`, [id]);
       const rows: { reverses_id: string | null; path: string; reversed_by: string | null }[] =
         await em.query(
           `SELECT e.reverses_id, o.path, (SELECT r.id FROM ledger_entry r WHERE r.reverses_id = e.id) AS reversed_by
              FROM ledger_entry e JOIN app_user u ON u.id = e.user_id JOIN org_unit o ON o.id = u.org_unit_id
-            WHERE e.id = $1 FOR UPDATE OF e`,
+            WHERE e.id = $1`,
           [id],
         );
       const e = rows[0];
