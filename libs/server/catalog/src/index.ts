@@ -5,5 +5,7 @@ export { sanitizeLessonHtml } from './lib/content/sanitize';
 export { seedDemoScormPackage, SEED_ENTITIES } from './lib/seed/seed-scorm-package';
 // Used by the assessment domain: who may author a course, and where a quiz sits for a learner.
 export { adminReaches, courseForAuthoring } from './lib/courses/course-access';
-export { quizLessonForLearner, completeQuizLessons } from './lib/player/quiz-lessons';
+export { quizLessonForLearner } from './lib/player/quiz-lessons';
+// Used by the domains whose events complete lessons (a passed quiz, attended live session).
+export { CompletionSignals } from './lib/completion/completion-signals';
 export type { QuizLessonPlace } from './lib/player/quiz-lessons';

@@ -1,3 +1,4 @@
+import { CompletionSignals } from '@siantar/server-catalog';
 import { Module } from '@nestjs/common';
 import { AttemptGrader } from './marking/attempt-grader';
 import { DeadlineSubmitHandler } from './marking/deadline-submit.job';
@@ -6,6 +7,12 @@ import { RegradeAttemptHandler } from './marking/regrade-attempt.job';
 
 /** The worker side: grading, deadline submission and regrades. */
 @Module({
-  providers: [AttemptGrader, GradeAttemptHandler, DeadlineSubmitHandler, RegradeAttemptHandler],
+  providers: [
+    CompletionSignals,
+    AttemptGrader,
+    GradeAttemptHandler,
+    DeadlineSubmitHandler,
+    RegradeAttemptHandler,
+  ],
 })
 export class AssessmentJobsModule {}

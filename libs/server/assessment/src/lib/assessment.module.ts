@@ -1,3 +1,4 @@
+import { CompletionSignals } from '@siantar/server-catalog';
 import { Module } from '@nestjs/common';
 import { AttemptsController } from './attempts/attempts.controller';
 import { AttemptsService } from './attempts/attempts.service';
@@ -16,6 +17,7 @@ import { QuizReportService } from './reports/quiz-report.service';
 @Module({
   controllers: [BanksController, QuizzesController, AttemptsController],
   providers: [
+    CompletionSignals,
     BanksService,
     QuestionsService,
     BankTransferService,

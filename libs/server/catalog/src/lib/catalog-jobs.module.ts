@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { EnrolmentCompletion } from './completion/enrolment-completion.service';
+import { EvaluateCompletionHandler } from './completion/evaluate-completion.job';
 import { BulkEnrolHandler } from './enrolment/bulk-enrol.job';
 import { EnrolmentRules } from './enrolment/enrolment-rules';
 import { ScormJobsModule } from './scorm/scorm-jobs.module';
 
-/** The worker side of the catalog: bulk enrolment and SCORM import. */
+/** The worker side of the catalog: bulk enrolment, SCORM import and completion. */
 @Module({
   imports: [ScormJobsModule],
-  providers: [EnrolmentRules, BulkEnrolHandler],
+  providers: [EnrolmentRules, BulkEnrolHandler, EnrolmentCompletion, EvaluateCompletionHandler],
 })
 export class CatalogJobsModule {}

@@ -4,6 +4,10 @@ import { AuthoringController } from './authoring/authoring.controller';
 import { AuthoringService } from './authoring/authoring.service';
 import { ReviewService } from './authoring/review.service';
 import { CatalogueService } from './catalogue/catalogue.service';
+import { CompletionController } from './completion/completion.controller';
+import { CompletionService } from './completion/completion.service';
+import { CompletionSignals } from './completion/completion-signals';
+import { EnrolmentCompletion } from './completion/enrolment-completion.service';
 import { CATALOG_ENTITIES } from './courses/course.entities';
 import { EnrolmentController } from './enrolment/enrolment.controller';
 import { EnrolmentRules } from './enrolment/enrolment-rules';
@@ -19,11 +23,14 @@ import { ScormModule } from './scorm/scorm.module';
 /** Courses: authoring and review, the catalogue, enrolment, the player and progress. */
 @Module({
   imports: [TypeOrmModule.forFeature(CATALOG_ENTITIES), FilesModule, ScormModule],
-  controllers: [AuthoringController, EnrolmentController, LearningController],
+  controllers: [AuthoringController, EnrolmentController, LearningController, CompletionController],
   providers: [
     AuthoringService,
     ReviewService,
     CatalogueService,
+    CompletionService,
+    CompletionSignals,
+    EnrolmentCompletion,
     EnrolmentRules,
     EnrolmentService,
     LearnerCourseService,

@@ -28,6 +28,7 @@ import {
   type LessonType,
 } from './enums';
 import { trim } from '../common/transforms';
+import { CompletionRulesDto } from '../progress/completion';
 
 /** Course metadata an author edits on the draft; every field optional on update. */
 export class CourseMetadataFields {
@@ -105,6 +106,13 @@ export class CourseMetadataFields {
   @IsOptional()
   @IsBoolean()
   sequential?: boolean;
+
+  /** What completes an enrolment in this version (see CompletionRulesDto). */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CompletionRulesDto)
+  completionRules?: CompletionRulesDto;
 }
 
 export class CreateCourseRequest extends CourseMetadataFields {

@@ -1,3 +1,4 @@
+import type { CompletionRules } from '../progress/completion';
 import type { Language } from '../identity/enums';
 import type { UserRef } from '../identity/user.response';
 import type { CompetencyType, DeliveryMode, LessonType, VersionStatus } from './enums';
@@ -46,6 +47,7 @@ export interface CourseVersionResponse {
   language: Language;
   selfEnrol: boolean;
   sequential: boolean;
+  completionRules: CompletionRules;
   changelog: string | null;
   publishedAt: string | null;
   modules: ModuleResponse[];

@@ -1,3 +1,4 @@
+import type { CompletionChecklist } from '../progress/completion';
 import type { UserRef } from '../identity/user.response';
 import type {
   CompetencyType,
@@ -71,6 +72,8 @@ export interface LessonProgressView {
 export interface LearnerCourseResponse {
   enrolment: EnrolmentSummary;
   jp: number;
+  /** What completes the course and what remains. */
+  completion: CompletionChecklist;
   modules: {
     id: string;
     title: string;

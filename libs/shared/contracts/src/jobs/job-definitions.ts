@@ -25,6 +25,12 @@ export class AttemptJob {
   attemptId!: string;
 }
 
+/** Re-evaluate an enrolment's completion because of the signal written with the change. */
+export class EvaluateCompletionJob {
+  @IsUUID()
+  signalId!: string;
+}
+
 export class RegradeAttemptJob {
   @IsUUID()
   attemptId!: string;
@@ -48,6 +54,7 @@ export const JOB_DEFINITIONS = {
   'identity.welcome-email': { queue: 'identity', payload: WelcomeEmailJob },
   'catalog.scorm-import': { queue: 'catalog', payload: ScormImportJob },
   'catalog.bulk-enrol': { queue: 'catalog', payload: BulkEnrolJob },
+  'catalog.evaluate-completion': { queue: 'catalog', payload: EvaluateCompletionJob },
   'assessment.grade-attempt': { queue: 'assessment', payload: AttemptJob },
   'assessment.deadline-submit': { queue: 'assessment', payload: AttemptJob },
   'assessment.regrade-attempt': { queue: 'assessment', payload: RegradeAttemptJob },

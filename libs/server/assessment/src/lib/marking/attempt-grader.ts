@@ -6,6 +6,7 @@ import { type AttemptRow, loadAttempt, loadSlots, type SlotRow } from '../attemp
 import { attemptResult } from '../attempts/attempt-view';
 import { gradeResponse, markFor } from '../grading';
 import { retotal } from './attempt-totals';
+import { CompletionSignals } from '@siantar/server-catalog';
 
 interface SlotGrade {
   slot: number;
@@ -76,6 +77,8 @@ export class AttemptGrader {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: UserEventsPublisher,
+    /** Shared with manual grading and regrades, which re-total through the grader's module. */
+    readonly signals: CompletionSignals,
   ) {}
 
   async grade(attemptId: string): Promise<'graded' | 'already-graded' | 'not-submitted'> {
@@ -85,7 +88,7 @@ export class AttemptGrader {
       if (a.status !== 'submitted') return { kind: 'already-graded' as const, a };
       const slots = await loadSlots(em, attemptId);
       await storeSlotGrades(em, attemptId, gradeSlots(slots));
-      const updated = await retotal(em, a);
+      const updated = await retotal(em, a, this.signals);
       await em.query(
         `INSERT INTO grade_event (attempt_id, kind, mark, percent) VALUES ($1, 'auto', $2, $3)`,
         [attemptId, updated.mark, updated.percent],

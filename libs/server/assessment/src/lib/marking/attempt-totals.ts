@@ -1,5 +1,5 @@
 import type { AttemptStatus } from '@siantar/contracts';
-import { completeQuizLessons } from '@siantar/server-catalog';
+import type { CompletionSignals } from '@siantar/server-catalog';
 import type { EntityManager } from 'typeorm';
 import type { AttemptRow } from '../attempts/attempt-rows';
 import { finalPercent } from './final-grade';
@@ -9,7 +9,11 @@ import { finalPercent } from './final-grade';
  * else awaiting-grading with the marks known so far. Then settles the quiz for the
  * learner (the lesson completes once the grade that counts reaches the pass mark).
  */
-export async function retotal(em: EntityManager, a: AttemptRow): Promise<AttemptRow> {
+export async function retotal(
+  em: EntityManager,
+  a: AttemptRow,
+  signals: CompletionSignals,
+): Promise<AttemptRow> {
   const [t] = await em.query<{ mark: string | null; pending: string }[]>(
     `SELECT coalesce(sum(mark), 0) AS mark,
             count(*) FILTER (WHERE needs_manual AND graded_at IS NULL) AS pending
@@ -29,14 +33,19 @@ export async function retotal(em: EntityManager, a: AttemptRow): Promise<Attempt
     [a.id, status, mark, percent, passed],
   );
   const updated = rows[0];
-  await settleQuiz(em, updated);
+  await settleQuiz(em, updated, signals);
+  if (status === 'graded') await signals.raise(em, a.enrolment_id, 'attempt', a.id);
   return updated;
 }
 
-async function settleQuiz(em: EntityManager, a: AttemptRow): Promise<void> {
+async function settleQuiz(
+  em: EntityManager,
+  a: AttemptRow,
+  signals: CompletionSignals,
+): Promise<void> {
   if (a.settings.role === 'pre-test') {
     // A pre-test measures the starting point: taking it is what completes the lesson.
-    await completeQuizLessons(em, a.enrolment_id, a.quiz_id);
+    await signals.completeLessons(em, a.enrolment_id, { type: 'quiz', quizId: a.quiz_id });
     return;
   }
   const graded: { number: number; percent: string }[] = await em.query(
@@ -48,5 +57,5 @@ async function settleQuiz(em: EntityManager, a: AttemptRow): Promise<void> {
     a.settings.gradingMethod,
   );
   if (final !== null && final >= a.settings.passPercent)
-    await completeQuizLessons(em, a.enrolment_id, a.quiz_id);
+    await signals.completeLessons(em, a.enrolment_id, { type: 'quiz', quizId: a.quiz_id });
 }

@@ -115,7 +115,7 @@ export class ManualGradingService {
         `INSERT INTO grade_event (attempt_id, kind, slot, mark, graded_by, detail) VALUES ($1, 'manual', $2, $3, $4, $5)`,
         [attemptId, slot, mark, p.id, JSON.stringify({ rubric, comment: dto.comment ?? null })],
       );
-      return retotal(em, a);
+      return retotal(em, a, this.grader.signals);
     });
     await this.grader.notify(updated);
     return this.detail(attemptId, slot, p);

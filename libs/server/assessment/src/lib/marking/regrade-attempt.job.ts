@@ -46,7 +46,7 @@ export class RegradeAttemptHandler implements JobHandler<'assessment.regrade-att
         (s) => !req.question_id || s.question_id === req.question_id,
       );
       await storeSlotGrades(em, attemptId, gradeSlots(slots));
-      const after = await retotal(em, a);
+      const after = await retotal(em, a, this.grader.signals);
       await em.query(
         `INSERT INTO grade_event (attempt_id, kind, regrade_id, mark, percent, detail) VALUES ($1, 'regrade', $2, $3, $4, $5)`,
         [

@@ -1,8 +1,9 @@
-import type {
-  AuthoringCourseResponse,
-  CourseVersionResponse,
-  ModuleResponse,
-  VersionHistoryEntry,
+import {
+  type AuthoringCourseResponse,
+  type CourseVersionResponse,
+  DEFAULT_COMPLETION_RULES,
+  type ModuleResponse,
+  type VersionHistoryEntry,
 } from '@siantar/contracts';
 import type { EntityManager } from 'typeorm';
 import { type CourseAccess } from '../courses/course-access';
@@ -60,6 +61,7 @@ export async function versionResponse(
     language: v.language,
     selfEnrol: v.selfEnrol,
     sequential: v.sequential,
+    completionRules: { ...DEFAULT_COMPLETION_RULES, ...v.completionRules },
     changelog: v.changelog,
     publishedAt: iso(v.publishedAt),
     modules: modules.map((m) => ({

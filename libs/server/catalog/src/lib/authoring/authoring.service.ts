@@ -7,6 +7,7 @@ import {
   type CreateCourseRequest,
   type LessonRequest,
   type ModuleRequest,
+  DEFAULT_COMPLETION_RULES,
   PLACEHOLDER_LESSON_TYPES,
   type ReorderOutlineRequest,
   type UpdateCourseDraftRequest,
@@ -14,6 +15,7 @@ import {
 } from '@siantar/contracts';
 import { AppError, EnvSchema, notFound, type Principal } from '@siantar/server-core';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { completionRulesProblems } from '../completion/completion-rules-check';
 import { normalizeLessonContent } from '../content/lesson-content';
 import {
   type CourseAccess,
@@ -204,8 +206,33 @@ export class AuthoringService {
           'Kursus tidak dapat menjadi prasyarat dirinya sendiri.',
         );
       }
+      if (dto.completionRules !== undefined) patch.completionRules = { ...dto.completionRules };
+      const rules = patch.completionRules ?? draft.completionRules;
+      const deadline =
+        patch.completionDeadline === undefined
+          ? draft.completionDeadline
+          : patch.completionDeadline;
+      const problems = completionRulesProblems(
+        { ...DEFAULT_COMPLETION_RULES, ...rules },
+        await this.lessonKeys(em, draft.id),
+        deadline !== null,
+      );
+      if (problems.length > 0)
+        throw new AppError(
+          400,
+          'courses.bad-completion-rules',
+          `Aturan kelulusan belum benar: ${problems.map((x) => x.message).join('; ')}.`,
+          problems,
+        );
       if (Object.keys(patch).length > 0) await em.update(CourseVersion, draft.id, patch);
     });
+  }
+
+  private async lessonKeys(em: EntityManager, versionId: string): Promise<string[]> {
+    const rows: { key: string }[] = await em.query(`SELECT key FROM lesson WHERE version_id = $1`, [
+      versionId,
+    ]);
+    return rows.map((r) => r.key);
   }
 
   addModule(courseId: string, dto: ModuleRequest, p: Principal) {
@@ -349,6 +376,13 @@ export class AuthoringService {
       if (lessons.filter((l) => !PLACEHOLDER_LESSON_TYPES.includes(l.type)).length === 0)
         problems.push('belum ada materi');
       if (!draft.summary.trim()) problems.push('ringkasan kosong');
+      const ruleProblems = completionRulesProblems(
+        { ...DEFAULT_COMPLETION_RULES, ...draft.completionRules },
+        lessons.map((l) => l.key),
+        draft.completionDeadline !== null,
+      );
+      if (ruleProblems.length > 0)
+        problems.push(`aturan kelulusan: ${ruleProblems.map((x) => x.message).join('; ')}`);
       if (problems.length > 0) {
         throw new AppError(
           400,

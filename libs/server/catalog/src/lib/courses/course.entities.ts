@@ -1,5 +1,6 @@
 import type {
   CompetencyType,
+  CompletionRules,
   DeliveryMode,
   EnrolmentStatus,
   Language,
@@ -43,6 +44,7 @@ export class CourseVersion {
   @Column({ type: 'varchar' }) language!: Language;
   @Column({ type: 'boolean' }) selfEnrol!: boolean;
   @Column({ type: 'boolean' }) sequential!: boolean;
+  @Column({ type: 'jsonb' }) completionRules!: CompletionRules;
   @Column({ type: 'text', nullable: true }) changelog!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) publishedAt!: Date | null;
   @Column({ type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { LearnerCourseResponse, LessonProgressView } from '@siantar/contracts';
 import { notFound, type Principal } from '@siantar/server-core';
 import type { DataSource, EntityManager } from 'typeorm';
+import { EnrolmentCompletion } from '../completion/enrolment-completion.service';
 import { EnrolmentService } from '../enrolment/enrolment.service';
 import { lessonOutline, type OutlineRow } from './lesson-outline';
 
@@ -12,6 +13,7 @@ export class LearnerCourseService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly enrolments: EnrolmentService,
+    private readonly completion: EnrolmentCompletion,
   ) {}
 
   /** The enrolment if it is the caller's; 404 otherwise so ids reveal nothing. */
@@ -65,6 +67,13 @@ export class LearnerCourseService {
         progress: LearnerCourseService.progressOf(r),
       });
     }
-    return { enrolment: await this.enrolments.summary(em, enrolmentId), jp: Number(jp), modules };
+    const completion = await this.completion.checklist(em, enrolmentId);
+    if (!completion) throw notFound('Pendaftaran');
+    return {
+      enrolment: await this.enrolments.summary(em, enrolmentId),
+      jp: Number(jp),
+      completion,
+      modules,
+    };
   }
 }

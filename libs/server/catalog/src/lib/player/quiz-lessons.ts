@@ -36,21 +36,3 @@ export async function quizLessonForLearner(
     lockedReason: lesson?.lockedReason ?? null,
   };
 }
-
-/** Marks the quiz lessons of an enrolment completed (sticky, like every completion). */
-export async function completeQuizLessons(
-  em: EntityManager,
-  enrolmentId: string,
-  quizId: string,
-): Promise<void> {
-  await em.query(
-    `INSERT INTO lesson_progress (enrolment_id, lesson_id, status, percent, completed_at)
-     SELECT e.id, l.id, 'completed', 100, now()
-       FROM enrolment e JOIN lesson l ON l.version_id = e.version_id
-      WHERE e.id = $1 AND l.type = 'quiz' AND l.content->>'quizId' = $2
-     ON CONFLICT (enrolment_id, lesson_id) DO UPDATE
-        SET status = 'completed', percent = 100,
-            completed_at = coalesce(lesson_progress.completed_at, now()), updated_at = now()`,
-    [enrolmentId, quizId],
-  );
-}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ScormCommitRequest, ScormStateResponse } from '@siantar/contracts';
 import { AppError, notFound, type Principal } from '@siantar/server-core';
 import type { DataSource } from 'typeorm';
+import { CompletionSignals } from '../completion/completion-signals';
 import { ScormPackagesService } from '../scorm/scorm-packages.service';
 import { LearnerCourseService } from './learner-course.service';
 
@@ -32,6 +33,7 @@ export class ScormRuntimeService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly course: LearnerCourseService,
     private readonly packages: ScormPackagesService,
+    private readonly signals: CompletionSignals,
   ) {}
 
   private async scormLesson(
@@ -142,6 +144,7 @@ export class ScormRuntimeService {
            updated_at = now()`,
         [enrolmentId, lessonId, done],
       );
+      if (done) await this.signals.raise(em, enrolmentId, 'lesson', lessonId);
     });
   }
 }

@@ -4,6 +4,7 @@ import type { LessonType, ProgressBatchResponse, ProgressEventRequest } from '@s
 import type { Principal } from '@siantar/server-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ACCEPTED_EVENTS, DEFAULT_VIDEO_SHARE, TEXT_SCROLL_DONE } from './lesson-rules';
+import { CompletionSignals } from '../completion/completion-signals';
 import { lessonOutline } from '../player/lesson-outline';
 
 interface Target {
@@ -23,7 +24,10 @@ type LessonState = ProgressBatchResponse['lessons'][number];
  */
 @Injectable()
 export class ProgressService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly signals: CompletionSignals,
+  ) {}
 
   async ingest(events: ProgressEventRequest[], p: Principal): Promise<ProgressBatchResponse> {
     const out: ProgressBatchResponse = { accepted: [], duplicates: [], rejected: [], lessons: [] };
@@ -178,5 +182,6 @@ export class ProgressService {
         WHERE enrolment_id = $1 AND lesson_id = $2`,
       [e.enrolmentId, e.lessonId, Math.round(percent * 100) / 100, done],
     );
+    if (done) await this.signals.raise(em, e.enrolmentId, 'lesson', e.lessonId);
   }
 }

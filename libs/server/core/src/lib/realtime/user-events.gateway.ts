@@ -61,9 +61,11 @@ export class UserEventsGateway implements OnGatewayInit, OnApplicationShutdown {
     }
     if (typeof message.userId !== 'string' || typeof message.event !== 'string') return;
     // `local`: every api process gets the message from Redis and serves only its own sockets.
-    this.nsp.local
-      .to(userRoom(message.userId))
-      .emit(message.event, message.data as Parameters<UserServerEvents[typeof message.event]>[0]);
+    // The message was typed by UserEventsPublisher.publish; here it is only relayed.
+    const room = this.nsp.local.to(userRoom(message.userId)) as {
+      emit(event: string, data: unknown): boolean;
+    };
+    room.emit(message.event, message.data);
   }
 
   async onApplicationShutdown(): Promise<void> {

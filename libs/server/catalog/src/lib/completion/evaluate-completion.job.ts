@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EvaluateCompletionJob as Payload } from '@siantar/contracts';
+import {
+  committedRow,
+  HandlesJob,
+  type JobContext,
+  type JobHandler,
+  UserEventsPublisher,
+} from '@siantar/server-core';
+import type { DataSource } from 'typeorm';
+import { EnrolmentCompletion } from './enrolment-completion.service';
+
+/** Evaluates the enrolment a signal names; see CompletionSignals for why it waits for the row. */
+@Injectable()
+@HandlesJob('catalog.evaluate-completion')
+export class EvaluateCompletionHandler implements JobHandler<'catalog.evaluate-completion'> {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly completion: EnrolmentCompletion,
+    private readonly events: UserEventsPublisher,
+  ) {}
+
+  async handle({ signalId }: Payload, ctx: JobContext): Promise<void> {
+    const signal = await committedRow(ctx, `completion signal ${signalId}`, async () => {
+      const rows: { enrolment_id: string }[] = await this.db.query(
+        `SELECT enrolment_id FROM completion_signal WHERE id = $1`,
+        [signalId],
+      );
+      return rows[0];
+    });
+    if (!signal) return;
+    const outcome = await this.db.transaction(async (em) => {
+      const o = await this.completion.evaluate(em, signal.enrolment_id);
+      await em.query(`UPDATE completion_signal SET evaluated_at = now() WHERE id = $1`, [signalId]);
+      return o;
+    });
+    if (outcome?.changed)
+      await this.events.publish(outcome.userId, 'completion', {
+        enrolmentId: signal.enrolment_id,
+        status: outcome.status,
+      });
+  }
+}
