@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, ensureDatabase, loadConfig, runMigrations } from '@siantar/server-core';
 import { seedDemo } from './cli/demo-seed';
+import { seedLarge } from './cli/seed-large';
 
 /** `node dist/apps/api/cli.js migrate|seed`: one artifact for the server and its maintenance tasks. */
 async function main(command: string | undefined): Promise<void> {
@@ -17,8 +18,11 @@ async function main(command: string | undefined): Promise<void> {
     case 'seed':
       await seedDemo(config, (l) => console.log(l));
       return;
+    case 'seed-large':
+      await seedLarge(config, process.argv.slice(3), (l) => console.log(l));
+      return;
     default:
-      throw new Error(`Unknown command "${command ?? ''}". Use: migrate | seed`);
+      throw new Error(`Unknown command "${command ?? ''}". Use: migrate | seed | seed-large`);
   }
 }
 
