@@ -55,7 +55,7 @@ export const appConfig: ApplicationConfig = {
       loader: provideTranslateLoader(HttpTranslateLoader),
       fallbackLang: DEFAULT_LANGUAGE,
     }),
-    { provide: I18N_AREAS, useValue: ['catalog', 'learning', 'quiz', 'assessment'] },
+    { provide: I18N_AREAS, useValue: ['catalog', 'learning', 'quiz', 'assessment', 'progress'] },
     provideAppIcons(),
     {
       provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,

@@ -5,6 +5,7 @@ import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import type { MeResponse, Role } from '@siantar/contracts';
+import { USER_EVENTS_SOCKET_FACTORY } from '@siantar/web-assessment';
 import { AuthService, provideAppIcons } from '@siantar/web-core';
 import { appRoutes } from './app.routes';
 
@@ -42,6 +43,8 @@ describe('app routes and shell', () => {
         provideHttpClientTesting(),
         provideTranslateService({ fallbackLang: 'id' }),
         provideAppIcons(),
+        // The shell listens for nudges: no real socket in a unit test.
+        { provide: USER_EVENTS_SOCKET_FACTORY, useValue: () => new Promise(() => undefined) },
       ],
     });
     const translate = TestBed.inject(TranslateService);
@@ -51,6 +54,7 @@ describe('app routes and shell', () => {
       authoring: { nav: 'Penulisan kursus' },
       assessment: { nav: { banks: 'Bank soal', quizzes: 'Kuis', grading: 'Penilaian esai' } },
       learning: { nav: { myLearning: 'Pembelajaran Saya', catalog: 'Katalog Pelatihan' } },
+      progress: { nav: { hours: 'Jam Pelajaran Saya', team: 'Tim Saya', dashboard: 'Dasbor' } },
     });
     translate.use('id');
     harness = await RouterTestingHarness.create();
@@ -81,7 +85,13 @@ describe('app routes and shell', () => {
     expect(url()).toBe('/beranda');
     expect(root().querySelector('h1')?.textContent).toContain('Selamat datang, Rina Marpaung');
     expect(root().textContent).toContain('Dinas Kependudukan dan Pencatatan Sipil');
-    expect(navLinks()).toEqual(['Beranda', 'Pembelajaran Saya', 'Katalog Pelatihan', 'Profil']);
+    expect(navLinks()).toEqual([
+      'Beranda',
+      'Pembelajaran Saya',
+      'Jam Pelajaran Saya',
+      'Katalog Pelatihan',
+      'Profil',
+    ]);
     await harness.fixture.whenStable();
     expect(root().querySelector('[aria-current=page]')?.textContent).toContain('Beranda');
   });
@@ -99,15 +109,25 @@ describe('app routes and shell', () => {
     expect(navLinks()).toEqual([
       'Beranda',
       'Pembelajaran Saya',
+      'Jam Pelajaran Saya',
       'Katalog Pelatihan',
       'Profil',
       'Penulisan kursus',
       'Bank soal',
       'Kuis',
       'Penilaian esai',
+      'Dasbor',
       'Pengguna',
       'Unit Organisasi',
     ]);
+  });
+
+  it('gives a supervisor "Tim saya" and keeps them out of the dashboard', async () => {
+    TestBed.inject(AuthService).setUser(me(['learner', 'supervisor']));
+    await harness.navigateByUrl('/laporan');
+    expect(url()).toBe('/beranda');
+    expect(navLinks()).toContain('Tim Saya');
+    expect(navLinks()).not.toContain('Dasbor');
   });
 
   it('keeps a signed-in user away from the sign-in page', async () => {

@@ -2,6 +2,13 @@ import type { Routes } from '@angular/router';
 import { assessmentTrainerRoutes, provideAssessmentTrainerIcons } from '@siantar/web-assessment';
 import { authGuard, guestGuard, roleGuard } from '@siantar/web-core';
 import { catalogRoutes, learningRoutes, provideLearning } from '@siantar/web-learning';
+import {
+  myHoursRoutes,
+  provideNudgeNotices,
+  provideProgressIcons,
+  reportRoutes,
+  teamRoutes,
+} from '@siantar/web-progress';
 import { PublicLayoutComponent } from './shell/public-layout.component';
 import { ShellComponent } from './shell/shell.component';
 
@@ -30,7 +37,12 @@ export const appRoutes: Routes = [
     path: '',
     component: ShellComponent,
     canMatch: [authGuard],
-    providers: [provideLearning(), provideAssessmentTrainerIcons()],
+    providers: [
+      provideLearning(),
+      provideAssessmentTrainerIcons(),
+      provideProgressIcons(),
+      provideNudgeNotices(),
+    ],
     children: [
       {
         path: 'beranda',
@@ -43,7 +55,12 @@ export const appRoutes: Routes = [
         loadComponent: () => import('@siantar/web-identity').then((m) => m.ProfileComponent),
       },
       { path: 'katalog', children: catalogRoutes },
+      // Before `belajar`, whose `:enrolmentId` would match it.
+      { path: 'belajar/jam-pelajaran', children: myHoursRoutes },
       { path: 'belajar', children: learningRoutes },
+      // Supervisors: their team; admins: dashboard, people, exports, JP targets.
+      { path: 'tim', children: teamRoutes },
+      { path: 'laporan', children: reportRoutes },
       {
         path: 'penulisan',
         loadChildren: () => import('@siantar/web-authoring').then((m) => m.AUTHORING_ROUTES),

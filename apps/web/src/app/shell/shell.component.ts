@@ -23,11 +23,14 @@ export interface NavItem {
   /** Shown only to users with at least one of these roles. */
   roles?: readonly Role[];
   exact?: boolean;
+  /** Only for ASN (PNS, PPPK): the learning-hours ledger is theirs. */
+  asnOnly?: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/beranda', label: 'nav.home', icon: 'home' },
   { path: '/belajar', label: 'learning.nav.myLearning', icon: 'sbl-school' },
+  { path: '/belajar/jam-pelajaran', label: 'progress.nav.hours', icon: 'sbp-hours', asnOnly: true },
   { path: '/katalog', label: 'learning.nav.catalog', icon: 'sbl-catalog' },
   { path: '/profil', label: 'nav.profile', icon: 'person' },
   {
@@ -54,6 +57,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'sba-grading',
     roles: ASSESSMENT_TRAINER_ROLES,
   },
+  { path: '/tim', label: 'progress.nav.team', icon: 'sbp-team', role: 'supervisor' },
+  { path: '/laporan', label: 'progress.nav.dashboard', icon: 'sbp-dashboard', role: 'admin' },
   { path: '/admin/pengguna', label: 'nav.users', icon: 'group', role: 'admin' },
   { path: '/admin/unit-organisasi', label: 'nav.orgUnits', icon: 'tree', role: 'admin' },
 ];
@@ -176,7 +181,8 @@ export class ShellComponent {
     return NAV_ITEMS.filter(
       (item) =>
         (!item.role || this.auth.hasRole(item.role)) &&
-        (!item.roles || item.roles.some((r) => this.auth.hasRole(r))),
+        (!item.roles || item.roles.some((r) => this.auth.hasRole(r))) &&
+        (!item.asnOnly || this.auth.user()?.employmentType !== 'NON_ASN'),
     );
   }
 

@@ -1,34 +1,20 @@
 import { Injectable, inject } from '@angular/core';
-import type { CompletionChecklist, ExportJobView } from '@siantar/contracts';
 import { UserEventsService } from '@siantar/web-assessment';
 import { type Observable, merge } from 'rxjs';
-
-/**
- * Payloads of the user events of completion, nudges and report exports on the `/notifications`
- * socket. Kept here until the server's event map (`UserServerEvents`) lists them; fields are
- * read defensively.
- */
-export interface ProgressUserEvents {
-  completion: Partial<CompletionChecklist> & { enrolmentId?: string };
-  nudge: { fromName?: string; message?: string | null; courseId?: string | null };
-  'report-export': Partial<ExportJobView> & { id?: string; exportId?: string };
-}
-
-interface LooseEvents {
-  on(event: string): Observable<unknown>;
-}
 
 /** The progress events of the signed-in user, over the app's one notifications socket. */
 @Injectable({ providedIn: 'root' })
 export class ProgressEventsService {
   private readonly events = inject(UserEventsService);
 
-  on<E extends keyof ProgressUserEvents>(event: E): Observable<ProgressUserEvents[E]> {
-    return (this.events as unknown as LooseEvents).on(event) as Observable<ProgressUserEvents[E]>;
-  }
+  readonly completions = this.events.on('completion');
+  /** Every (re)connection: events may have been missed, refetch. */
+  readonly connects = this.events.connects;
+  readonly exports = this.events.on('report-export');
+  readonly nudges = this.events.on('nudge');
 
   /** Emits on each `completion` event and on each (re)connection, when events may have been missed. */
   completionOrReconnect(): Observable<unknown> {
-    return merge(this.on('completion'), this.events.connects);
+    return merge(this.completions, this.connects);
   }
 }

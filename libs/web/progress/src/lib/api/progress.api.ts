@@ -6,17 +6,20 @@ import type {
   ClaimDecisionRequest,
   ClaimStatus,
   DashboardResponse,
+  EvidenceUploadResponse,
   ExportJobView,
   ExportRequest,
   JpTargetView,
   LearningHoursResponse,
   LedgerEntryView,
   NudgeRequest,
+  NudgeResponse,
   Page,
   PeopleQuery,
-  PersonEnrolmentRow,
+  PersonReport,
   PersonReportRow,
   ReportFilter,
+  TeamMemberRow,
   TeamResponse,
   TrainingClaimRequest,
   TrainingClaimView,
@@ -32,19 +35,10 @@ function yearParams(year?: number | null): HttpParams {
 }
 
 /** A person with their enrolments (admin report or supervisor's team member). */
-export interface PersonDetail {
-  person: PersonReportRow & { lastActivityAt?: string | null; lastNudgedAt?: string | null };
-  enrolments: PersonEnrolmentRow[];
-}
+export type PersonDetail = PersonReport<PersonReportRow | TeamMemberRow>;
 
 export type PeopleFilter = ReportFilter &
   Partial<Pick<PeopleQuery, 'only' | 'q' | 'sort'>> & { limit: number; offset: number };
-
-/** Uploaded evidence of an external training. */
-export interface EvidenceFile {
-  fileId: string;
-  filename: string;
-}
 
 /** The learning-hours ledger: my hours, claims and their decisions, admin entries, targets. */
 @Injectable({ providedIn: 'root' })
@@ -72,10 +66,10 @@ export class LedgerApi {
   }
 
   /** Multipart upload of a claim's evidence; emits progress events then the answer. */
-  uploadEvidence(file: File): Observable<HttpEvent<EvidenceFile>> {
+  uploadEvidence(file: File): Observable<HttpEvent<EvidenceUploadResponse>> {
     const form = new FormData();
     form.append('file', file, file.name);
-    return this.http.post<EvidenceFile>(apiUrl('/me/training-claims/evidence'), form, {
+    return this.http.post<EvidenceUploadResponse>(apiUrl('/me/training-claims/evidence'), form, {
       reportProgress: true,
       observe: 'events',
     });
@@ -181,8 +175,8 @@ export class ReportsApi {
     });
   }
 
-  nudge(userId: string, body: NudgeRequest): Observable<void> {
-    return this.http.post<void>(apiUrl(`/team/${id(userId)}/nudge`), body);
+  nudge(userId: string, body: NudgeRequest): Observable<NudgeResponse> {
+    return this.http.post<NudgeResponse>(apiUrl(`/team/${id(userId)}/nudge`), body);
   }
 
   /** Published courses for the course filter (the catalogue's first 100). */

@@ -6,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { LearningHoursResponse, ProblemDetails } from '@siantar/contracts';
-import { ProblemAlertComponent, sendRequest } from '@siantar/web-core';
+import { AuthService, ProblemAlertComponent, sendRequest } from '@siantar/web-core';
 import { ProgressEventsService } from '../api/progress-events';
 import { LedgerApi } from '../api/progress.api';
 import { JpRingComponent } from '../ui/jp-ring.component';
@@ -28,33 +28,35 @@ import { JpRingComponent } from '../ui/jp-ring.component';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="card" aria-labelledby="sbp-jp-summary-title" data-testid="jp-summary">
-      <h2 id="sbp-jp-summary-title">{{ 'progress.hours.thisYear' | translate }}</h2>
-      @if (hours(); as h) {
-        <div class="body">
-          <sb-jp-ring [jp]="h.jp" [target]="h.target" />
-          <div>
-            @if (h.target !== null) {
-              <p>
-                @if (h.jp >= h.target) {
-                  {{ 'progress.hours.reached' | translate }}
-                } @else {
-                  {{
-                    'progress.hours.remaining'
-                      | translate: { jp: (h.target - h.jp | number: '1.0-1') }
-                  }}
-                }
-              </p>
-            }
-            <a mat-stroked-button routerLink="/belajar/jam-pelajaran">
-              <mat-icon svgIcon="sbp-hours" aria-hidden="true" />
-              {{ 'progress.hours.details' | translate }}
-            </a>
+    @if (hours() || problem()) {
+      <section class="card" aria-labelledby="sbp-jp-summary-title" data-testid="jp-summary">
+        <h2 id="sbp-jp-summary-title">{{ 'progress.hours.thisYear' | translate }}</h2>
+        @if (hours(); as h) {
+          <div class="body">
+            <sb-jp-ring [jp]="h.jp" [target]="h.target" />
+            <div>
+              @if (h.target !== null) {
+                <p>
+                  @if (h.jp >= h.target) {
+                    {{ 'progress.hours.reached' | translate }}
+                  } @else {
+                    {{
+                      'progress.hours.remaining'
+                        | translate: { jp: (h.target - h.jp | number: '1.0-1') }
+                    }}
+                  }
+                </p>
+              }
+              <a mat-stroked-button routerLink="/belajar/jam-pelajaran">
+                <mat-icon svgIcon="sbp-hours" aria-hidden="true" />
+                {{ 'progress.hours.details' | translate }}
+              </a>
+            </div>
           </div>
-        </div>
-      }
-      <sb-problem-alert [problem]="problem()" />
-    </section>
+        }
+        <sb-problem-alert [problem]="problem()" />
+      </section>
+    }
   `,
   styles: `
     .card {
@@ -87,6 +89,10 @@ export class JpSummaryComponent {
   protected readonly problem = signal<ProblemDetails | null>(null);
 
   constructor() {
+    // The ledger is for ASN (PNS, PPPK): partners' staff have none.
+    if (inject(AuthService).user()?.employmentType === 'NON_ASN') {
+      return;
+    }
     this.load();
     inject(ProgressEventsService)
       .completionOrReconnect()

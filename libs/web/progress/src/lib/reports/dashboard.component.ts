@@ -197,6 +197,12 @@ const KPIS = [
         }
       </dl>
 
+      @for (n of r.filterNotes; track n.filter) {
+        <p class="sb-muted note" role="note">
+          {{ 'progress.dashboard.filterNote.' + n.filter | translate }}
+        </p>
+      }
+
       <section class="sb-section" aria-labelledby="sbp-units-title">
         <h2 id="sbp-units-title">{{ 'progress.units.title' | translate }}</h2>
         <p class="sb-muted">{{ 'progress.units.hint' | translate }}</p>
@@ -224,13 +230,18 @@ const KPIS = [
               @for (u of r.units; track u.orgUnitId) {
                 <tr data-testid="unit-row">
                   <th scope="row">
-                    <a
-                      [routerLink]="[]"
-                      [queryParams]="unitParams(u.orgUnitId)"
-                      data-testid="unit-link"
-                      >{{ u.name }}</a
-                    >
-                    <span class="sb-muted block">{{ 'orgUnitKind.' + u.kind | translate }}</span>
+                    @if (u.direct) {
+                      {{ u.name }}
+                      <span class="sb-muted block">{{ 'progress.units.direct' | translate }}</span>
+                    } @else {
+                      <a
+                        [routerLink]="[]"
+                        [queryParams]="unitParams(u.orgUnitId)"
+                        data-testid="unit-link"
+                        >{{ u.name }}</a
+                      >
+                      <span class="sb-muted block">{{ 'orgUnitKind.' + u.kind | translate }}</span>
+                    }
                   </th>
                   <td class="num">{{ u.enrolled }}</td>
                   <td class="num">{{ u.completed }}</td>

@@ -176,22 +176,14 @@ export class ExportButtonsComponent {
         this.follow = null;
       }
     };
-    this.follow = this.events
-      .on('report-export')
-      .pipe(filter((e) => (e.id ?? e.exportId) === jobId))
-      .subscribe((e) => {
-        const current = this.job();
-        if (!current) {
-          return;
-        }
-        const merged: ExportJobView = { ...current, ...e, id: jobId } as ExportJobView;
-        // A finished event without its link: ask for the job (the link is signed there).
-        if (merged.status === 'done' && !merged.downloadUrl) {
-          this.api.exportJob(jobId).subscribe({ next: update, error: () => undefined });
-          return;
-        }
-        update(merged);
-      });
+    this.follow = this.events.exports.pipe(filter((e) => e.id === jobId)).subscribe((e) => {
+      // A finished event without its link: ask for the job (the link is signed there).
+      if (e.status === 'done' && !e.downloadUrl) {
+        this.api.exportJob(jobId).subscribe({ next: update, error: () => undefined });
+        return;
+      }
+      update(e);
+    });
     this.follow.add(
       interval(EXPORT_POLL_MS)
         .pipe(switchMap(() => this.api.exportJob(jobId).pipe(catchError(() => EMPTY))))

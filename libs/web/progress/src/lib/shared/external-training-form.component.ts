@@ -20,6 +20,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import {
   COMPETENCY_TYPES,
   type CompetencyType,
+  type EvidenceUploadResponse,
   type ExternalTrainingFields,
   LEARNING_ROUTES,
   type LearningRoute,
@@ -34,7 +35,7 @@ import {
   toProblem,
 } from '@siantar/web-core';
 import type { Observable, Subscription } from 'rxjs';
-import { type EvidenceFile, LedgerApi } from '../api/progress.api';
+import { LedgerApi } from '../api/progress.api';
 import { trainingTypesFor } from '../hours/ledger-view';
 
 let nextId = 0;
@@ -237,7 +238,7 @@ export class ExternalTrainingFormComponent {
   protected readonly uploading = signal(false);
   protected readonly uploadPercent = signal(0);
   protected readonly uploadProblem = signal<ProblemDetails | null>(null);
-  protected readonly evidence = signal<EvidenceFile | null>(null);
+  protected readonly evidence = signal<EvidenceUploadResponse | null>(null);
   protected readonly evidenceMissing = signal(false);
   private upload: Subscription | null = null;
 
@@ -309,7 +310,7 @@ export class ExternalTrainingFormComponent {
     if (this.mode() === 'claim') {
       request = this.api.claim({
         ...fields,
-        evidenceFileId: (this.evidence() as EvidenceFile).fileId,
+        evidenceFileId: (this.evidence() as EvidenceUploadResponse).fileId,
       });
     } else {
       request = this.api.addEntry(this.userId() ?? '', fields);
