@@ -5,9 +5,11 @@ import type {
   BulkEnrolResponse,
   CatalogItem,
   CatalogQuery,
+  CompletionChecklist,
   CourseDetailResponse,
   CourseLearnerRow,
   EnrolmentSummary,
+  FeedbackSurveyRequest,
   LearnerCourseResponse,
   LessonPlayerResponse,
   Page,
@@ -85,6 +87,19 @@ export class LearningApi {
 
   course(enrolmentId: string): Observable<LearnerCourseResponse> {
     return this.http.get<LearnerCourseResponse>(apiUrl(`/enrolments/${id(enrolmentId)}`));
+  }
+
+  /** What completes the course and what remains (docs/api: completion). */
+  completion(enrolmentId: string): Observable<CompletionChecklist> {
+    return this.http.get<CompletionChecklist>(apiUrl(`/enrolments/${id(enrolmentId)}/completion`));
+  }
+
+  /** The course feedback survey; answers with the updated checklist. */
+  feedback(enrolmentId: string, body: FeedbackSurveyRequest): Observable<CompletionChecklist> {
+    return this.http.post<CompletionChecklist>(
+      apiUrl(`/enrolments/${id(enrolmentId)}/feedback`),
+      body,
+    );
   }
 
   lesson(enrolmentId: string, lessonId: string): Observable<LessonPlayerResponse> {

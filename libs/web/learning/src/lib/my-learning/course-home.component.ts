@@ -15,6 +15,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type {
+  CompletionChecklist,
   LearnerCourseResponse,
   LessonProgressView,
   OutlineLesson,
@@ -24,6 +25,7 @@ import { ProblemAlertComponent, toProblem } from '@siantar/web-core';
 import { LearningApi } from '../api/learning.api';
 import { ProgressQueueService } from '../progress/progress-queue.service';
 import { SyncStatusComponent } from '../progress/sync-status.component';
+import { CompletionChecklistComponent } from './completion-checklist.component';
 import { LESSON_STATUS_ICONS, LESSON_TYPE_ICONS } from '../ui/learning-icons';
 
 type HomeLesson = OutlineLesson & { progress: LessonProgressView };
@@ -40,6 +42,7 @@ type HomeLesson = OutlineLesson & { progress: LessonProgressView };
     TranslatePipe,
     ProblemAlertComponent,
     SyncStatusComponent,
+    CompletionChecklistComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -84,6 +87,11 @@ type HomeLesson = OutlineLesson & { progress: LessonProgressView };
           {{ (doneCount() === 0 ? 'learning.home.start' : 'learning.home.resume') | translate }}
         </a>
       }
+      <sb-completion-checklist
+        [enrolmentId]="c.enrolment.id"
+        [initial]="checklistOf(c)"
+        (changed)="load(enrolmentId())"
+      />
       @for (m of c.modules; track m.id; let mi = $index) {
         <section class="sb-module">
           <h2>{{ 'learning.home.module' | translate: { n: mi + 1 } }}: {{ m.title }}</h2>
@@ -247,11 +255,16 @@ export class CourseHomeComponent {
     return LESSON_STATUS_ICONS[this.status(l)];
   }
 
+  /** The checklist sent with the course (servers before the completion issue send none). */
+  protected checklistOf(c: LearnerCourseResponse): CompletionChecklist | null {
+    return (c as Partial<{ completion: CompletionChecklist }>).completion ?? null;
+  }
+
   protected typeIcon(type: string): string {
     return LESSON_TYPE_ICONS[type] ?? 'sbl-text';
   }
 
-  private load(id: string): void {
+  protected load(id: string): void {
     this.loading.set(true);
     this.problem.set(null);
     this.api.course(id).subscribe({

@@ -8,6 +8,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { EnrolmentSummary, ProblemDetails } from '@siantar/contracts';
 import { ProblemAlertComponent, toProblem } from '@siantar/web-core';
+import { JpSummaryComponent } from '@siantar/web-progress';
 import { CatalogApi } from '../api/learning.api';
 
 /** `/belajar` "Pembelajaran saya": my courses with progress, deadlines and "Lanjutkan". */
@@ -23,6 +24,7 @@ import { CatalogApi } from '../api/learning.api';
     MatProgressBarModule,
     TranslatePipe,
     ProblemAlertComponent,
+    JpSummaryComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -33,6 +35,7 @@ import { CatalogApi } from '../api/learning.api';
         {{ 'learning.my.browse' | translate }}
       </a>
     </div>
+    <sb-jp-summary />
     <sb-problem-alert [problem]="problem()" />
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | translate" />
