@@ -24,6 +24,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import {
   type AuthoringCourseResponse,
+  type CompletionRules,
   COMPETENCY_TYPES,
   type CompetencyType,
   type CourseVersionResponse,
@@ -47,6 +48,11 @@ import {
 import { type OrgUnitNode, flattenOrgUnits } from '@siantar/web-identity';
 import { AuthoringApi } from '../api/authoring.api';
 import { FileUploadComponent } from '../files/file-upload.component';
+import {
+  CompletionRulesComponent,
+  completionRulesOf,
+  completionRulesToSave,
+} from './completion-rules.component';
 
 /** A date picked in the form → ISO 8601; the end of the day for closing dates and deadlines. */
 export function toIsoDate(date: Date | null, endOfDay = false): string | null {
@@ -80,6 +86,7 @@ const toDate = (iso: string | null): Date | null => (iso ? new Date(iso) : null)
     TranslatePipe,
     ProblemAlertComponent,
     FileUploadComponent,
+    CompletionRulesComponent,
   ],
   providers: [provideNativeDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -281,6 +288,12 @@ const toDate = (iso: string | null): Date | null => (iso ? new Date(iso) : null)
           }}</mat-slide-toggle>
         </div>
       </div>
+      <sb-completion-rules
+        [group]="form.controls.completionRules"
+        [modules]="course().working.modules"
+        [hasDeadline]="!!form.controls.completionDeadline.value"
+        [readOnly]="readOnly()"
+      />
       <sb-problem-alert [problem]="problem()" />
       @if (!readOnly()) {
         <button mat-flat-button type="submit" [disabled]="busy()">
@@ -359,9 +372,20 @@ export class MetadataFormComponent {
     language: this.fb.control<Language>('id'),
     selfEnrol: [true],
     sequential: [false],
+    completionRules: this.fb.group({
+      lessons: this.fb.control<CompletionRules['lessons']>('all'),
+      lessonKeys: this.fb.control<string[]>([]),
+      quizzes: [true],
+      attendance: [true],
+      survey: [false],
+      deadline: [false],
+    }),
   });
 
   protected readonly readOnly = computed(() => !this.course().can.edit);
+  private readonly lessonKeys = computed(() =>
+    this.course().working.modules.flatMap((m) => m.lessons.map((l) => l.key)),
+  );
   protected readonly suggestedJp = computed(() => this.course().working.suggestedJp);
   protected readonly orgUnits = signal<OrgUnitNode[]>([]);
   private readonly published = signal<{ id: string; label: string }[]>([]);
@@ -422,6 +446,7 @@ export class MetadataFormComponent {
       language: v.language,
       selfEnrol: v.selfEnrol,
       sequential: v.sequential,
+      completionRules: completionRulesOf(v),
     });
     if (editable) {
       this.form.enable();
@@ -476,7 +501,11 @@ export class MetadataFormComponent {
       return;
     }
     const v = this.form.getRawValue();
-    const body: UpdateCourseDraftRequest = {
+    const rules = v.completionRules;
+    if (rules.lessons === 'selected' && !rules.lessonKeys.length && this.lessonKeys().length) {
+      return;
+    }
+    const body: UpdateCourseDraftRequest & { completionRules?: CompletionRules } = {
       title: v.title.trim(),
       summary: v.summary.trim(),
       competencyType: v.competencyType,
@@ -492,6 +521,7 @@ export class MetadataFormComponent {
       language: v.language,
       selfEnrol: v.selfEnrol,
       sequential: v.sequential,
+      completionRules: completionRulesToSave(rules, this.lessonKeys(), !!v.completionDeadline),
     };
     if (v.coverFileId) {
       body.coverFileId = v.coverFileId;
