@@ -69,3 +69,40 @@ export async function openCourseHome(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
   return page.url().split('/').pop() as string;
 }
+
+/**
+ * Finds a course in the catalogue by its exact title, enrols when needed and lands on its
+ * course home; returns the enrolment id.
+ */
+export async function openCourseByTitle(page: Page, title: string): Promise<string> {
+  await page.goto('/katalog');
+  await expect(page.getByRole('heading', { level: 1, name: 'Katalog Pelatihan' })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Cari pelatihan' }).fill(title);
+  const card = page.getByTestId('catalog-card').filter({ hasText: title });
+  await expect(card).toHaveCount(1);
+  await card.getByRole('link', { name: title, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  const enrol = page.getByRole('button', { name: 'Daftar', exact: true });
+  const open = page.getByRole('link', { name: 'Buka pelatihan' });
+  await expect(enrol.or(open)).toBeVisible();
+  if (await enrol.isVisible()) {
+    const enrolled = page.waitForResponse(
+      (r) => r.url().endsWith('/enrol') && r.request().method() === 'POST',
+    );
+    await enrol.click();
+    expect((await enrolled).status()).toBe(201);
+  } else {
+    await open.click();
+  }
+  await expect(page).toHaveURL(/\/belajar\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  return page.url().split('/').pop() as string;
+}
+
+/** The JP of the year that the learner's ring shows (its aria-valuenow). */
+export async function ringValue(page: Page): Promise<number> {
+  const ring = page.getByRole('progressbar', { name: 'JP tahun ini' });
+  await expect(ring).toBeVisible();
+  return Number(await ring.getAttribute('aria-valuenow'));
+}
