@@ -241,6 +241,7 @@ export class ExternalTrainingFormComponent {
   protected readonly evidence = signal<EvidenceUploadResponse | null>(null);
   protected readonly evidenceMissing = signal(false);
   private upload: Subscription | null = null;
+  private fileInput: HTMLInputElement | null = null;
 
   constructor() {
     // A training type belongs to one route: picking another route clears it.
@@ -257,7 +258,8 @@ export class ExternalTrainingFormComponent {
   }
 
   protected onFile(event: Event): void {
-    const file = (event.target as HTMLInputElement).files?.[0];
+    this.fileInput = event.target as HTMLInputElement;
+    const file = this.fileInput.files?.[0];
     if (!file) {
       return;
     }
@@ -322,6 +324,9 @@ export class ExternalTrainingFormComponent {
         this.busy.set(false);
         this.form.reset({ competencyType: 'teknis', route: null, jp: null });
         this.evidence.set(null);
+        if (this.fileInput) {
+          this.fileInput.value = '';
+        }
         this.saved.emit(result);
       },
       error: (error: unknown) => {
