@@ -41,6 +41,7 @@ export async function insertClaim(
     decidedBy?: string;
   },
 ): Promise<string> {
+  // ON CONFLICT: the unique index on evidence_file_id answers a race the check above can't see.
   const rows: { id: string }[] = await em.query(
     `INSERT INTO external_training_claim (user_id, submitted_by, title, provider, training_type, route,
             competency_type, start_date, end_date, jp, certificate_number, evidence_file_id,
@@ -48,6 +49,7 @@ export async function insertClaim(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
              CASE WHEN $13::uuid IS NULL THEN 'pending' ELSE 'approved' END, $13,
              CASE WHEN $13::uuid IS NULL THEN NULL ELSE now() END)
+     ON CONFLICT (evidence_file_id) DO NOTHING
      RETURNING id`,
     [
       o.userId,
@@ -65,6 +67,10 @@ export async function insertClaim(
       o.decidedBy ?? null,
     ],
   );
+  if (!rows[0])
+    throw new AppError(400, 'validation', 'Bukti ini sudah dipakai untuk klaim lain.', [
+      { path: 'evidenceFileId', message: 'sudah dipakai untuk klaim lain; unggah bukti baru' },
+    ]);
   return rows[0].id;
 }
 

@@ -113,6 +113,10 @@ export class Progress1764600000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX external_training_claim_user_idx ON external_training_claim (user_id, created_at DESC)`,
     );
+    // One piece of evidence backs one claim.
+    await q.query(
+      `CREATE UNIQUE INDEX external_training_claim_evidence_uq ON external_training_claim (evidence_file_id)`,
+    );
     await q.query(
       `CREATE INDEX external_training_claim_pending_idx ON external_training_claim (created_at) WHERE status = 'pending'`,
     );
@@ -151,12 +155,20 @@ export class Progress1764600000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX ledger_entry_one_credit ON ledger_entry (source, source_ref)
       WHERE reverses_id IS NULL AND source_ref IS NOT NULL`);
     await q.query(`CREATE INDEX ledger_entry_user_idx ON ledger_entry (user_id, entry_date)`);
+    await q.query(`CREATE INDEX ledger_entry_unit_idx ON ledger_entry (org_unit_id, entry_date)`);
     await q.query(`
       CREATE FUNCTION ledger_entry_snapshot() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        SELECT nip, org_unit_id, employment_type, rank
-          INTO NEW.nip, NEW.org_unit_id, NEW.employment_type, NEW.rank
-          FROM app_user WHERE id = NEW.user_id;
+        -- A reversal is booked where the entry it cancels was, even if the person moved since.
+        IF NEW.reverses_id IS NOT NULL THEN
+          SELECT nip, org_unit_id, employment_type, rank
+            INTO NEW.nip, NEW.org_unit_id, NEW.employment_type, NEW.rank
+            FROM ledger_entry WHERE id = NEW.reverses_id;
+        ELSE
+          SELECT nip, org_unit_id, employment_type, rank
+            INTO NEW.nip, NEW.org_unit_id, NEW.employment_type, NEW.rank
+            FROM app_user WHERE id = NEW.user_id;
+        END IF;
         RETURN NEW;
       END $$`);
     await q.query(`CREATE TRIGGER ledger_entry_snapshot BEFORE INSERT ON ledger_entry
