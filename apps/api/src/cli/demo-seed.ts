@@ -2,6 +2,7 @@ import { composeNip } from '@siantar/util';
 import { dataSourceOptions, type EnvSchema } from '@siantar/server-core';
 import { SEED_ENTITIES, seedDemoScormPackage } from '@siantar/server-catalog';
 import { hashPassword } from '@siantar/server-identity';
+import { seedLearningRecords } from './demo-learning-records';
 import { seedCourses } from './seed-courses';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -99,6 +100,8 @@ export async function seedDemo(config: EnvSchema, log: (line: string) => void): 
       const created = await ds.transaction((em) => seedCourses(em, packageId));
       log(`seeded ${created} demo courses with the demo SCORM 1.2 package`);
     }
+    const records = await ds.transaction((em) => seedLearningRecords(em));
+    if (records > 0) log(`seeded ${records} learning-hours entries for the demo staff`);
     // Demo accounts always answer to the documented password, even after someone changed it.
     await ds.query(`UPDATE app_user SET password_hash = $1 WHERE lower(email) = ANY($2)`, [
       hash,
