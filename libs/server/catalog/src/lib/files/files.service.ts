@@ -3,14 +3,20 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FilePurpose, StoredFileResponse } from '@siantar/contracts';
-import { AppError, EnvSchema, FileStorage } from '@siantar/server-core';
+import {
+  AppError,
+  EnvSchema,
+  FileStorage,
+  fileUrlSignature,
+  signedFileUrl,
+} from '@siantar/server-core';
 import type { Request, Response } from 'express';
 import type { DataSource, EntityManager } from 'typeorm';
 import { contentDisposition, sendStoredContent } from './http-content';
 import { ALLOWED_TYPES, detectType, MAGIC_HEAD_BYTES, PURPOSE_LABEL } from './magic-bytes';
 import { StoredFile, type StoredFilePurpose } from './stored-file.entity';
 import { megabytes } from './upload.interceptor';
-import { deriveKey, hmac, nowSeconds, sameSignature } from './url-signing';
+import { nowSeconds, sameSignature } from './url-signing';
 
 export interface UploadMeta {
   purpose: StoredFilePurpose;
@@ -34,15 +40,11 @@ export function cleanFilename(name: string): string {
  */
 @Injectable()
 export class FilesService {
-  private readonly urlKey: Buffer;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly storage: FileStorage,
     private readonly config: EnvSchema,
-  ) {
-    this.urlKey = deriveKey(config.JWT_SECRET, 'file-url');
-  }
+  ) {}
 
   limitFor(purpose: StoredFilePurpose): number {
     switch (purpose) {
@@ -158,19 +160,9 @@ export class FilesService {
     };
   }
 
-  private signature(fileId: string, exp: number, download: boolean): Buffer {
-    return hmac(this.urlKey, `${fileId}:${exp}:${download ? 1 : 0}`);
-  }
-
-  /**
-   * A URL that serves the file to whoever holds it for FILE_URL_TTL_SECONDS.
-   * Call it only after deciding that the user may see the file.
-   */
+  /** See signedFileUrl (core); call it only after deciding that the user may see the file. */
   signedUrl(fileId: string, opts: { download?: boolean } = {}): string {
-    const exp = nowSeconds() + this.config.FILE_URL_TTL_SECONDS;
-    const download = opts.download === true;
-    const sig = this.signature(fileId, exp, download).toString('base64url');
-    return `/api/v1/files/${fileId}/content?exp=${exp}&sig=${sig}${download ? '&download=1' : ''}`;
+    return signedFileUrl(this.config, fileId, opts);
   }
 
   /** Throws 403 for a wrong signature, 410 for an expired one; returns the seconds left. */
@@ -184,7 +176,7 @@ export class FilesService {
     if (
       !sig ||
       !Number.isFinite(expNumber) ||
-      !sameSignature(sig, this.signature(fileId, expNumber, download))
+      !sameSignature(sig, fileUrlSignature(this.config, fileId, expNumber, download))
     ) {
       throw new AppError(
         403,
