@@ -35,7 +35,9 @@ describe('bulk enrolment in the worker (real PostgreSQL + Redis)', () => {
     worker = await createTestWorker(ctx.config, [
       IdentityJobsModule,
       CatalogJobsModule,
-      jobStubsExcept(...JOB_NAMES.filter((n) => !n.startsWith('assessment.'))),
+      jobStubsExcept(
+        ...JOB_NAMES.filter((n) => n.startsWith('identity.') || n.startsWith('catalog.')),
+      ),
     ]);
     const city = await createOrgUnit(t.db, { code: 'PEMKO' });
     const dukcapil = await createOrgUnit(t.db, { code: 'DISDUKCAPIL', parent: city });
