@@ -62,7 +62,7 @@ test('an admin drills down to an OPD and a person, and exports the OPD people as
   await expect(page.getByRole('heading', { name: 'Tambah entri' })).toBeVisible();
 
   // Back to the OPD's dashboard, filters kept.
-  await page.getByRole('link', { name: 'Dasbor' }).first().click();
+  await page.getByRole('main').getByRole('link', { name: 'Dasbor' }).click();
   await expect(crumbs.locator('[aria-current="page"]')).toHaveText(OPD);
   expect(new URL(page.url()).searchParams.get('unit')).toBe(
     new URL(opdUrl).searchParams.get('unit'),

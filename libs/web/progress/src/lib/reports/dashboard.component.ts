@@ -155,24 +155,20 @@ const KPIS = [
         data-testid="scope-path"
       >
         <ol>
-          <li>
-            @if (r.scope.orgUnitId) {
-              <a [routerLink]="[]" [queryParams]="unitParams(null)">{{
-                'progress.dashboard.allUnits' | translate
-              }}</a>
-            } @else {
-              <span aria-current="page">{{
-                r.scope.name || ('progress.dashboard.allUnits' | translate)
-              }}</span>
-            }
-          </li>
-          @for (p of r.scope.path; track p.id; let last = $last) {
+          @for (p of r.scope.path; track p.id; let first = $first; let last = $last) {
             <li>
               @if (last) {
                 <span aria-current="page">{{ p.name }}</span>
               } @else {
-                <a [routerLink]="[]" [queryParams]="unitParams(p.id)">{{ p.name }}</a>
+                <!-- The first unit is the admin's whole reach: no unit filter. -->
+                <a [routerLink]="[]" [queryParams]="unitParams(first ? null : p.id)">{{
+                  p.name
+                }}</a>
               }
+            </li>
+          } @empty {
+            <li>
+              <span aria-current="page">{{ r.scope.name }}</span>
             </li>
           }
         </ol>
