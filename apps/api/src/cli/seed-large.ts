@@ -57,6 +57,8 @@ type Log = (line: string) => void;
 interface Args {
   scale: number;
   yes: boolean;
+  /** --ledger-history YEAR:ROWS: top an existing dataset's ledger up to ROWS entries in YEAR. */
+  history?: { year: number; rows: number };
 }
 
 function parseArgs(argv: string[]): Args {
@@ -66,7 +68,11 @@ function parseArgs(argv: string[]): Args {
     if (a === '--yes' || a === '-y') args.yes = true;
     else if (a === '--scale') args.scale = Number(argv[++i]);
     else if (a.startsWith('--scale=')) args.scale = Number(a.slice(8));
-    else throw new Error(`seed-large: unknown argument "${a}" (use --scale <0.01..3> --yes)`);
+    else if (a === '--ledger-history') {
+      const m = /^(\d{4}):(\d+)$/.exec(argv[++i] ?? '');
+      if (!m) throw new Error('seed-large: --ledger-history takes YEAR:ROWS, e.g. 2024:1000000');
+      args.history = { year: Number(m[1]), rows: Number(m[2]) };
+    } else throw new Error(`seed-large: unknown argument "${a}" (use --scale <0.01..3> --yes)`);
   }
   if (!Number.isFinite(args.scale) || args.scale < 0.01 || args.scale > 3)
     throw new Error('seed-large: --scale must be between 0.01 and 3');
@@ -111,6 +117,22 @@ export async function seedLarge(config: EnvSchema, argv: string[], log: Log): Pr
     );
 
   const existing = await databaseComment(url, database);
+  if (args.history) {
+    if (!existing?.startsWith(MARKER))
+      throw new Error(`${database} holds no finished dataset: generate it first`);
+    const db = new Client({
+      connectionString: config.DATABASE_URL,
+      application_name: 'siantar-seed-large',
+    });
+    await db.connect();
+    try {
+      await ledgerHistory(db, args.history.year, args.history.rows, log);
+    } finally {
+      await db.end();
+    }
+    log(`done in ${secs(Date.now() - t0)}`);
+    return;
+  }
   if (existing !== undefined) {
     if (!args.yes) {
       throw new Error(
@@ -143,6 +165,67 @@ export async function seedLarge(config: EnvSchema, argv: string[], log: Log): Pr
     await db.end();
   }
   log(`done in ${secs(Date.now() - t0)} (scale ${args.scale}, database ${database})`);
+}
+
+/**
+ * Tops the ledger of one (earlier) year up to `rows` entries: external trainings imported
+ * from SIASN, about ten per person, so that a year's ledger export reaches a million rows.
+ * Written with the triggers on (snapshot and summaries kept by PostgreSQL as in production),
+ * then checked with summaryMismatches. Idempotent: nothing happens once the year holds enough.
+ */
+async function ledgerHistory(db: Client, year: number, rows: number, log: Log): Promise<void> {
+  const have = Number(
+    (await db.query(`SELECT count(*) AS n FROM ledger_entry WHERE year = $1`, [year])).rows[0].n,
+  );
+  if (have >= rows) {
+    log(`ledger ${year}: ${fmt(have)} entries already (>= ${fmt(rows)})`);
+    return;
+  }
+  await db.query(`SET jit = off`);
+  await db.query(`SET synchronous_commit = off`);
+  await db.query(`CREATE TEMP TABLE h_user AS
+    SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM app_user
+     WHERE active AND employment_type IN ('PNS', 'PPPK') AND NOT 'admin' = ANY(roles)`);
+  const people = Number((await db.query(`SELECT count(*) AS n FROM h_user`)).rows[0].n);
+  await db.query(`CREATE UNIQUE INDEX ON h_user (n)`);
+  await db.query(`ANALYZE h_user`);
+  log(
+    `ledger ${year}: ${fmt(have)} entries, adding ${fmt(rows - have)} imported from SIASN (triggers on)`,
+  );
+  const t = Date.now();
+  const step = 50_000;
+  let added = 0;
+  const key = `(${year}::bigint * 10000000 + g)`;
+  for (let from = have + 1; from <= rows; from += step) {
+    const to = Math.min(rows, from + step - 1);
+    added += (
+      await db.query(`
+      INSERT INTO ledger_entry (user_id, entry_date, source, title, provider, training_type, route, competency_type,
+                                jp, start_date, end_date, certificate_number, recorded_at)
+      SELECT h.id, d.day, 'external', ${choose(EXTERNAL_TITLES, key, 111)}, ${choose(EXTERNAL_PROVIDERS, key, 112)},
+             (${arr(EXTERNAL_FORMS.map(([t]) => t))})[f.i], (${arr(EXTERNAL_FORMS.map(([, r]) => r))})[f.i],
+             ${choose(['teknis', 'teknis', 'teknis', 'manajerial', 'sosial-kultural'], key, 114)},
+             ${choose([1, 2, 2, 3, 4, 4, 6, 8], key, 115)}, d.day, d.day, 'SIASN/${year}/' || g,
+             timestamptz '${year + 1}-01-20 09:00:00+07'
+        FROM generate_series(${from}, ${to}) g
+        JOIN h_user h ON h.n = ${rint(key, 110, people)}
+        CROSS JOIN LATERAL (SELECT 1 + ${rint(key, 113, EXTERNAL_FORMS.length)} AS i) f
+        CROSS JOIN LATERAL (SELECT date '${year}-01-01' + ${rint(key, 116, 365)} AS day) d`)
+    ).rowCount!;
+    log(`  ${fmt(have + added)} / ${fmt(rows)} (${secs(Date.now() - t)})`);
+  }
+  await db.query(`ANALYZE ledger_entry`);
+  const tc = Date.now();
+  const mismatches = await summaryMismatches({
+    query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows,
+  });
+  log(
+    `summaryMismatches: ${mismatches.length === 0 ? 'none' : mismatches.length} (check took ${secs(Date.now() - tc)})`,
+  );
+  if (mismatches.length > 0)
+    throw new Error(
+      `summary tables differ from their recomputation: ${JSON.stringify(mismatches).slice(0, 2000)}`,
+    );
 }
 
 /** The comment of the database, '' when it has none, undefined when it does not exist. */
