@@ -6,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { type MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { Role } from '@siantar/contracts';
 import { ASSESSMENT_TRAINER_ROLES } from '@siantar/web-assessment';
@@ -22,7 +22,6 @@ export interface NavItem {
   role?: Role;
   /** Shown only to users with at least one of these roles. */
   roles?: readonly Role[];
-  exact?: boolean;
   /** Only for ASN (PNS, PPPK): the learning-hours ledger is theirs. */
   asnOnly?: boolean;
 }
@@ -71,7 +70,6 @@ const HANDSET_QUERY = '(max-width: 959.98px)';
   imports: [
     RouterOutlet,
     RouterLink,
-    RouterLinkActive,
     MatButtonModule,
     MatIconModule,
     MatListModule,
@@ -144,10 +142,8 @@ const HANDSET_QUERY = '(max-width: 959.98px)';
               <a
                 mat-list-item
                 [routerLink]="item.path"
-                routerLinkActive
-                #rla="routerLinkActive"
-                ariaCurrentWhenActive="page"
-                [activated]="rla.isActive"
+                [attr.aria-current]="item.path === activePath() ? 'page' : null"
+                [activated]="item.path === activePath()"
               >
                 <mat-icon matListItemIcon [svgIcon]="item.icon" aria-hidden="true" />
                 <span matListItemTitle>{{ item.label | translate }}</span>
@@ -176,6 +172,25 @@ export class ShellComponent {
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
+
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map(() => this.router.url),
+    ),
+    { initialValue: this.router.url },
+  );
+
+  /** The most specific nav item the page belongs to (a ledger page is not also "my learning"). */
+  protected activePath(): string | null {
+    const path = (this.url() ?? '').split(/[?#]/)[0];
+    return (
+      this.navItems()
+        .map((i) => i.path)
+        .filter((p) => path === p || path.startsWith(`${p}/`))
+        .sort((a, b) => b.length - a.length)[0] ?? null
+    );
+  }
 
   protected navItems(): NavItem[] {
     return NAV_ITEMS.filter(
