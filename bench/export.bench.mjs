@@ -45,12 +45,16 @@ function rssSampler(/** @type {number | undefined} */ pid) {
   let peak = 0;
   const timer = setInterval(() => {
     const m = memory(pid);
-    if (m) peak = Math.max(peak, m.rss);
+    // a process that has exited but is not yet reaped has no VmRSS line
+    if (m && Number.isFinite(m.rss)) peak = Math.max(peak, m.rss);
   }, 100);
   return () => {
     clearInterval(timer);
     const m = memory(pid);
-    return { peakRssKb: Math.max(peak, m?.rss ?? 0), hwmKb: m?.hwm ?? peak };
+    return {
+      peakRssKb: Math.max(peak, Number.isFinite(m?.rss) ? Number(m?.rss) : 0),
+      hwmKb: Number.isFinite(m?.hwm) ? Number(m?.hwm) : peak,
+    };
   };
 }
 
@@ -193,7 +197,10 @@ export default {
       // CPU of the process just before it exits: read on every sample while it runs
       const timer = setInterval(() => {
         const u = used(cpu0, snapshot(p.child.pid, database));
-        if (u.serverMs > 0 || Number.isNaN(cpuMs)) ({ serverMs: cpuMs, postgresMs, othersMs } = u);
+        // the highest seen: a process or backend that is gone no longer counts in a snapshot
+        cpuMs = Math.max(cpuMs || 0, u.serverMs);
+        postgresMs = Math.max(postgresMs || 0, u.postgresMs);
+        othersMs = Math.max(othersMs, u.othersMs);
       }, 100);
       const code = await p.exited;
       clearInterval(timer);
