@@ -14,6 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { COMPETENCY_TYPES, type CompetencyType } from '../catalog/enums';
+import { PageQuery } from '../common/page';
 import { trim } from '../common/transforms';
 
 export const LEDGER_SOURCES = ['course', 'live', 'external'] as const;
@@ -208,23 +209,10 @@ export class ReverseEntryRequest {
   reason!: string;
 }
 
-export class ClaimListQuery {
+export class ClaimListQuery extends PageQuery {
   @IsOptional()
   @IsIn(CLAIM_STATUSES)
   status?: ClaimStatus;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }
 
 export class YearQuery {

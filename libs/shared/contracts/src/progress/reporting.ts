@@ -154,7 +154,7 @@ export interface PersonReportRow {
   overdueCourses: number;
 }
 
-export class PeopleQuery extends ReportFilter {
+export class PeopleQuery extends ReportPageQuery {
   @IsOptional()
   @IsIn(['behind', 'overdue'])
   only?: 'behind' | 'overdue';
@@ -167,19 +167,6 @@ export class PeopleQuery extends ReportFilter {
   @IsOptional()
   @IsIn(['name', 'jp'])
   sort?: 'name' | 'jp';
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 50;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }
 
 export interface PersonEnrolmentRow {
