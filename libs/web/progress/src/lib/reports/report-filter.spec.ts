@@ -1,4 +1,10 @@
-import { filterFromParams, filterToApiParams, filterToParams, sameFilter } from './report-filter';
+import {
+  filterFromParams,
+  filterLinkParams,
+  filterToApiParams,
+  filterToParams,
+  sameFilter,
+} from './report-filter';
 
 const UNIT = '0b7c6a51-64c5-4f3e-9d0a-1a2b3c4d5e6f';
 
@@ -56,5 +62,13 @@ describe('report filter ↔ query parameters', () => {
   it('compares filters key by key', () => {
     expect(sameFilter({ year: 2026 }, { year: 2026 })).toBe(true);
     expect(sameFilter({ year: 2026 }, { year: 2026, orgUnitId: UNIT })).toBe(false);
+  });
+
+  it('gives link query parameters of the set filters only', () => {
+    expect(filterLinkParams({ year: 2026, orgUnitId: UNIT })).toEqual({
+      tahun: '2026',
+      unit: UNIT,
+    });
+    expect(filterLinkParams({})).toEqual({});
   });
 });

@@ -79,3 +79,15 @@ export function filterToApiParams(filter: ReportFilter): Record<string, string> 
 export function sameFilter(a: ReportFilter, b: ReportFilter): boolean {
   return (Object.keys(FILTER_PARAMS) as (keyof ReportFilter)[]).every((k) => a[k] === b[k]);
 }
+
+/**
+ * The filter as a router link's query parameters (only the set ones): a drill-down or
+ * breadcrumb link, or the person page, which hands them back to the dashboard.
+ */
+export function filterLinkParams(filter: ReportFilter): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(filterToParams(filter)).filter(
+      (entry): entry is [string, string] => entry[1] !== null,
+    ),
+  );
+}
