@@ -1,4 +1,4 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
+import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -10,35 +10,41 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { Page, ProblemDetails, TrainingClaimView } from '@siantar/contracts';
-import {
-  AuthService,
-  ProblemAlertComponent,
-  TableRegionComponent,
-  loadOnChange,
-  sendRequest,
-  toProblemAsync,
-} from '@siantar/web-core';
+import { AuthService, ProblemAlertComponent, loadOnChange, sendRequest } from '@siantar/web-core';
 import { startWith } from 'rxjs';
 import { ProgressEventsService } from '../api/progress-events';
 import { LedgerApi } from '../api/progress.api';
-import { saveBlob } from '../shared/download';
+import { downloadSiasn } from '../shared/download';
 import { ExternalTrainingFormComponent } from '../shared/external-training-form.component';
+import { jakartaYear } from '../shared/jakarta-year';
 import { LedgerTableComponent } from '../shared/ledger-table.component';
-import { TABLE_STYLES } from '../shared/table.styles';
+import { ChartSectionComponent } from '../ui/chart-section.component';
+import { DataTableComponent, type TableColumn } from '../ui/data-table.component';
 import { JpRingComponent } from '../ui/jp-ring.component';
-import { ReportChartComponent } from '../ui/report-chart.component';
+import { MyClaimsTableComponent } from './my-claims-table.component';
 import { breakdownRows, yearOptions } from './ledger-view';
 
-const jakartaYear = (): number =>
-  Number(
-    new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date()),
-  );
+const HISTORY_COLUMNS: readonly TableColumn[] = [
+  { key: 'progress.year' },
+  { text: 'JP', num: true },
+  { key: 'progress.target', num: true },
+];
+
+/** The year's JP by competency type and by route, each a small captioned table. */
+const BREAKDOWN_TABLES = [
+  {
+    key: 'competency',
+    label: 'progress.hours.byCompetency',
+    testId: 'by-competency',
+    prefix: 'progress.competency.',
+  },
+  { key: 'route', label: 'progress.hours.byRoute', testId: 'by-route', prefix: 'progress.route.' },
+] as const;
 
 /** `/belajar/jam-pelajaran`: my learning hours (JP), ledger, external-training claims, SIASN export. */
 @Component({
   selector: 'sb-my-hours',
   imports: [
-    DatePipe,
     DecimalPipe,
     RouterLink,
     MatButtonModule,
@@ -48,11 +54,12 @@ const jakartaYear = (): number =>
     MatSelectModule,
     TranslatePipe,
     ProblemAlertComponent,
-    TableRegionComponent,
+    ChartSectionComponent,
+    DataTableComponent,
     ExternalTrainingFormComponent,
     LedgerTableComponent,
     JpRingComponent,
-    ReportChartComponent,
+    MyClaimsTableComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -75,7 +82,7 @@ const jakartaYear = (): number =>
           <button
             mat-stroked-button
             type="button"
-            (click)="downloadSiasn(f)"
+            (click)="downloadSiasnFile(f)"
             [disabled]="downloading()"
             [attr.data-testid]="'siasn-' + f"
           >
@@ -109,77 +116,44 @@ const jakartaYear = (): number =>
             }
           </p>
         </div>
-        <sb-table-region [label]="'progress.hours.byCompetency' | translate">
-          <table class="sbp-table narrow" data-testid="by-competency">
-            <caption>
-              {{
-                'progress.hours.byCompetency' | translate
-              }}
-            </caption>
+        @for (t of breakdownTables; track t.key) {
+          <sb-data-table
+            [label]="t.label"
+            [testId]="t.testId"
+            [narrow]="true"
+            [captionVisible]="true"
+          >
             <tbody>
-              @for (r of breakdown().competency; track r.key) {
+              @for (r of breakdown()[t.key]; track r.key) {
                 <tr>
-                  <th scope="row">{{ 'progress.competency.' + r.key | translate }}</th>
+                  <th scope="row">{{ t.prefix + r.key | translate }}</th>
                   <td class="num">{{ r.jp | number: '1.0-1' }} JP</td>
                 </tr>
               }
             </tbody>
-          </table>
-        </sb-table-region>
-        <sb-table-region [label]="'progress.hours.byRoute' | translate">
-          <table class="sbp-table narrow" data-testid="by-route">
-            <caption>
-              {{
-                'progress.hours.byRoute' | translate
-              }}
-            </caption>
-            <tbody>
-              @for (r of breakdown().route; track r.key) {
-                <tr>
-                  <th scope="row">{{ 'progress.route.' + r.key | translate }}</th>
-                  <td class="num">{{ r.jp | number: '1.0-1' }} JP</td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </sb-table-region>
+          </sb-data-table>
+        }
       </section>
 
-      <section class="sb-section" aria-labelledby="sbp-history-title">
-        <h2 id="sbp-history-title">{{ 'progress.hours.history' | translate }}</h2>
-        <div class="chart-beside">
-          <sb-report-chart
-            [categories]="historyYears()"
-            [series]="historySeries()"
-            [height]="220"
-          />
-          <sb-table-region [label]="'progress.hours.history' | translate">
-            <table class="sbp-table narrow" data-testid="history-table">
-              <caption class="sb-visually-hidden">
-                {{
-                  'progress.hours.history' | translate
-                }}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{{ 'progress.year' | translate }}</th>
-                  <th scope="col" class="num">JP</th>
-                  <th scope="col" class="num">{{ 'progress.target' | translate }}</th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (y of h.history; track y.year) {
-                  <tr>
-                    <th scope="row">{{ y.year }}</th>
-                    <td class="num">{{ y.jp | number: '1.0-1' }}</td>
-                    <td class="num">{{ y.target ?? ('common.none' | translate) }}</td>
-                  </tr>
-                }
-              </tbody>
-            </table>
-          </sb-table-region>
-        </div>
-      </section>
+      <sb-chart-section
+        heading="progress.hours.history"
+        headingId="sbp-history-title"
+        testId="history-table"
+        [height]="220"
+        [columns]="historyColumns"
+        [categories]="historyYears()"
+        [series]="historySeries()"
+      >
+        <tbody>
+          @for (y of h.history; track y.year) {
+            <tr>
+              <th scope="row">{{ y.year }}</th>
+              <td class="num">{{ y.jp | number: '1.0-1' }}</td>
+              <td class="num">{{ y.target ?? ('common.none' | translate) }}</td>
+            </tr>
+          }
+        </tbody>
+      </sb-chart-section>
 
       <section class="sb-section" aria-labelledby="sbp-ledger-title">
         <h2 id="sbp-ledger-title">
@@ -198,110 +172,39 @@ const jakartaYear = (): number =>
     <section class="sb-section" aria-labelledby="sbp-claims-title">
       <h2 id="sbp-claims-title">{{ 'progress.claims.mine' | translate }}</h2>
       <sb-problem-alert [problem]="claimsProblem()" />
-      <sb-table-region [label]="'progress.claims.mine' | translate">
-        <table class="sbp-table" data-testid="my-claims">
-          <caption class="sb-visually-hidden">
-            {{
-              'progress.claims.mine' | translate
-            }}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{{ 'progress.claim.title' | translate }}</th>
-              <th scope="col">{{ 'progress.claims.dates' | translate }}</th>
-              <th scope="col" class="num">JP</th>
-              <th scope="col">{{ 'progress.claims.status' | translate }}</th>
-              <th scope="col">{{ 'progress.claims.note' | translate }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (c of claims()?.items ?? []; track c.id) {
-              <tr>
-                <th scope="row">
-                  {{ c.title }}
-                  <span class="sb-muted block">{{ c.provider }} · {{ c.trainingType }}</span>
-                </th>
-                <td class="nowrap">
-                  {{ c.startDate | date: 'mediumDate' }} – {{ c.endDate | date: 'mediumDate' }}
-                </td>
-                <td class="num">{{ c.jp | number: '1.0-1' }}</td>
-                <td>
-                  <span
-                    class="sb-chip"
-                    [class.sb-chip-error]="c.status === 'rejected'"
-                    [class.sb-chip-off]="c.status === 'pending'"
-                    >{{ 'progress.claimStatus.' + c.status | translate }}</span
-                  >
-                </td>
-                <td>
-                  @if (c.decidedByName) {
-                    <span class="block">{{ c.decidedByName }}</span>
-                  }
-                  {{ c.decisionNote ?? '' }}
-                </td>
-              </tr>
-            } @empty {
-              <tr>
-                <td colspan="5" class="sb-empty">{{ 'progress.claims.none' | translate }}</td>
-              </tr>
-            }
-          </tbody>
-        </table>
-      </sb-table-region>
+      <sb-my-claims-table [claims]="claims()?.items ?? []" />
     </section>
   `,
-  styles: [
-    TABLE_STYLES,
-    `
-      .year {
-        width: 120px;
-      }
+  styles: `
+    .year {
+      width: 120px;
+    }
+    .summary {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr) minmax(0, 1fr);
+      gap: 16px 24px;
+      align-items: start;
+    }
+    @media (max-width: 959.98px) {
       .summary {
-        display: grid;
-        grid-template-columns: auto minmax(0, 1fr) minmax(0, 1fr);
-        gap: 16px 24px;
-        align-items: start;
+        grid-template-columns: minmax(0, 1fr);
       }
-      @media (max-width: 959.98px) {
-        .summary {
-          grid-template-columns: minmax(0, 1fr);
-        }
+    }
+    .ring-card {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 8px;
+      p {
+        margin: 0;
+        max-width: 220px;
+        text-align: center;
       }
-      .ring-card {
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        gap: 8px;
-        p {
-          margin: 0;
-          max-width: 220px;
-          text-align: center;
-        }
-      }
-      caption {
-        text-align: start;
-        font: var(--mat-sys-title-medium);
-        padding-bottom: 4px;
-      }
-      .chart-beside {
-        display: grid;
-        grid-template-columns: minmax(0, 3fr) minmax(240px, 2fr);
-        gap: 16px;
-        align-items: start;
-      }
-      @media (max-width: 959.98px) {
-        .chart-beside {
-          grid-template-columns: minmax(0, 1fr);
-        }
-      }
-      .block {
-        display: block;
-      }
-      .nowrap {
-        white-space: nowrap;
-      }
-    `,
-  ],
+    }
+    sb-chart-section {
+      --sbp-beside-min: 240px;
+    }
+  `,
 })
 export class MyHoursComponent {
   private readonly api = inject(LedgerApi);
@@ -311,6 +214,8 @@ export class MyHoursComponent {
   private readonly events = inject(ProgressEventsService);
 
   protected readonly siasnFormats = ['csv', 'xlsx'] as const;
+  protected readonly breakdownTables = BREAKDOWN_TABLES;
+  protected readonly historyColumns = HISTORY_COLUMNS;
   protected readonly year = signal(jakartaYear());
   /** Bumped to refetch the same year (a course completed, a claim approved). */
   private readonly reload = signal(0);
@@ -372,22 +277,15 @@ export class MyHoursComponent {
     this.loadClaims();
   }
 
-  protected downloadSiasn(format: 'csv' | 'xlsx'): void {
+  protected downloadSiasnFile(format: 'csv' | 'xlsx'): void {
     const user = this.auth.user();
     if (!user) {
       return;
     }
-    this.downloading.set(true);
-    this.problem.set(null);
-    this.api.siasn(user.id, this.year(), format).subscribe({
-      next: (blob) => {
-        this.downloading.set(false);
-        saveBlob(blob, `siasn-${user.nip ?? user.id}-${this.year()}.${format}`);
-      },
-      error: (error: unknown) => {
-        this.downloading.set(false);
-        void toProblemAsync(error).then((p) => this.problem.set(p));
-      },
-    });
+    downloadSiasn(
+      this.api,
+      { userId: user.id, nip: user.nip, year: this.year(), format },
+      { busy: this.downloading, problem: this.problem },
+    );
   }
 }

@@ -8,16 +8,10 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { LedgerEntryView, ProblemDetails } from '@siantar/contracts';
-import {
-  AuthService,
-  ProblemAlertComponent,
-  loadOnChange,
-  sendRequest,
-  toProblemAsync,
-} from '@siantar/web-core';
+import { AuthService, ProblemAlertComponent, loadOnChange, sendRequest } from '@siantar/web-core';
 import { forkJoin } from 'rxjs';
 import { LedgerApi, ReportsApi } from '../api/progress.api';
-import { saveBlob } from './download';
+import { downloadSiasn } from './download';
 import { EnrolmentTableComponent } from './enrolment-table.component';
 import { ExternalTrainingFormComponent } from './external-training-form.component';
 import { LedgerTableComponent } from './ledger-table.component';
@@ -76,7 +70,7 @@ import { JpRingComponent } from '../ui/jp-ring.component';
             <button
               mat-stroked-button
               type="button"
-              (click)="downloadSiasn(f)"
+              (click)="downloadSiasnFile(f)"
               [disabled]="downloading()"
             >
               <mat-icon svgIcon="download" aria-hidden="true" />
@@ -192,22 +186,15 @@ export class PersonPageComponent {
     this.reload.update((n) => n + 1);
   }
 
-  protected downloadSiasn(format: 'csv' | 'xlsx'): void {
+  protected downloadSiasnFile(format: 'csv' | 'xlsx'): void {
     const d = this.data();
     if (!d) {
       return;
     }
-    this.downloading.set(true);
-    this.problem.set(null);
-    this.ledger.siasn(this.userId(), d.hours.year, format).subscribe({
-      next: (blob) => {
-        this.downloading.set(false);
-        saveBlob(blob, `siasn-${d.hours.nip ?? this.userId()}-${d.hours.year}.${format}`);
-      },
-      error: (error: unknown) => {
-        this.downloading.set(false);
-        void toProblemAsync(error).then((p) => this.problem.set(p));
-      },
-    });
+    downloadSiasn(
+      this.ledger,
+      { userId: this.userId(), nip: d.hours.nip, year: d.hours.year, format },
+      { busy: this.downloading, problem: this.problem },
+    );
   }
 }
