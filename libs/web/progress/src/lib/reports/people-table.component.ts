@@ -1,4 +1,3 @@
-import { DecimalPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -16,25 +15,33 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import type { PersonReportRow, ProblemDetails, ReportFilter } from '@siantar/contracts';
+import type { ProblemDetails, ReportFilter } from '@siantar/contracts';
 import {
   PageState,
   PaginatorComponent,
   ProblemAlertComponent,
-  TableRegionComponent,
   loadOnChange,
 } from '@siantar/web-core';
 import { ReportsApi } from '../api/progress.api';
 import { ExportButtonsComponent } from '../shared/export-buttons.component';
-import { TABLE_STYLES } from '../shared/table.styles';
-import { filterToParams } from './report-filter';
-import { jpBarPercent } from './report-math';
+import { DataTableComponent, type TableColumn } from '../ui/data-table.component';
+import { JpBarComponent } from '../ui/jp-bar.component';
+import { filterLinkParams } from './report-filter';
+
+const COLUMNS: readonly TableColumn[] = [
+  { key: 'progress.people.name' },
+  { text: 'NIP' },
+  { key: 'progress.people.unit' },
+  { key: 'progress.people.jpVsTarget' },
+  { key: 'progress.people.active', num: true },
+  { key: 'progress.people.completed', num: true },
+  { key: 'progress.people.overdue', num: true },
+];
 
 /** The people of the dashboard's scope (GET /reports/people); a name opens the person page. */
 @Component({
   selector: 'sb-people-table',
   imports: [
-    DecimalPipe,
     FormsModule,
     RouterLink,
     MatFormFieldModule,
@@ -44,8 +51,9 @@ import { jpBarPercent } from './report-math';
     TranslatePipe,
     PaginatorComponent,
     ProblemAlertComponent,
-    TableRegionComponent,
+    DataTableComponent,
     ExportButtonsComponent,
+    JpBarComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -85,94 +93,40 @@ import { jpBarPercent } from './report-math';
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | translate" />
     }
     <sb-problem-alert [problem]="problem()" />
-    <sb-table-region [label]="'progress.people.title' | translate">
-      <table class="sbp-table" data-testid="people-table">
-        <caption class="sb-visually-hidden">
-          {{
-            'progress.people.title' | translate
-          }}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{{ 'progress.people.name' | translate }}</th>
-            <th scope="col">NIP</th>
-            <th scope="col">{{ 'progress.people.unit' | translate }}</th>
-            <th scope="col">{{ 'progress.people.jpVsTarget' | translate }}</th>
-            <th scope="col" class="num">{{ 'progress.people.active' | translate }}</th>
-            <th scope="col" class="num">{{ 'progress.people.completed' | translate }}</th>
-            <th scope="col" class="num">{{ 'progress.people.overdue' | translate }}</th>
+    <sb-data-table label="progress.people.title" testId="people-table" [columns]="columns">
+      <tbody>
+        @for (p of result()?.items ?? []; track p.userId) {
+          <tr data-testid="person-row">
+            <th scope="row">
+              <a [routerLink]="['/laporan/orang', p.userId]" [queryParams]="personParams()">{{
+                p.name
+              }}</a>
+              <span class="sb-muted block"
+                >{{ p.rank ?? '' }} · {{ 'employmentType.' + p.employmentType | translate }}</span
+              >
+            </th>
+            <td class="sb-mono">{{ p.nip ?? ('common.none' | translate) }}</td>
+            <td>{{ p.orgUnitName }}</td>
+            <td>
+              <sb-jp-bar [jp]="p.jp" [target]="p.target" [behind]="p.behind" />
+            </td>
+            <td class="num">{{ p.activeCourses }}</td>
+            <td class="num">{{ p.completedCourses }}</td>
+            <td class="num">{{ p.overdueCourses }}</td>
           </tr>
-        </thead>
-        <tbody>
-          @for (p of result()?.items ?? []; track p.userId) {
-            <tr data-testid="person-row">
-              <th scope="row">
-                <a [routerLink]="['/laporan/orang', p.userId]" [queryParams]="personParams()">{{
-                  p.name
-                }}</a>
-                <span class="sb-muted block"
-                  >{{ p.rank ?? '' }} · {{ 'employmentType.' + p.employmentType | translate }}</span
-                >
-              </th>
-              <td class="sb-mono">{{ p.nip ?? ('common.none' | translate) }}</td>
-              <td>{{ p.orgUnitName }}</td>
-              <td>
-                <div class="jp-cell">
-                  <span class="bar" aria-hidden="true"
-                    ><span [style.width.%]="bar(p)" [class.behind]="p.behind"></span
-                  ></span>
-                  <span class="num">{{ p.jp | number: '1.0-1' }} / {{ p.target ?? '—' }}</span>
-                  @if (p.behind) {
-                    <span class="sb-chip sb-chip-error">{{
-                      'progress.people.behind' | translate
-                    }}</span>
-                  }
-                </div>
-              </td>
-              <td class="num">{{ p.activeCourses }}</td>
-              <td class="num">{{ p.completedCourses }}</td>
-              <td class="num">{{ p.overdueCourses }}</td>
-            </tr>
-          } @empty {
-            <tr>
-              <td colspan="7" class="sb-empty">{{ 'progress.people.empty' | translate }}</td>
-            </tr>
-          }
-        </tbody>
-      </table>
-    </sb-table-region>
+        } @empty {
+          <tr>
+            <td colspan="7" class="sb-empty">{{ 'progress.people.empty' | translate }}</td>
+          </tr>
+        }
+      </tbody>
+    </sb-data-table>
     <sb-paginator [state]="page" [length]="result()?.total ?? 0" />
   `,
   styles: [
-    TABLE_STYLES,
     `
       :host {
         display: block;
-      }
-      .block {
-        display: block;
-      }
-      .jp-cell {
-        display: flex;
-        align-items: center;
-        flex-wrap: wrap;
-        gap: 8px;
-      }
-      .bar {
-        display: inline-block;
-        width: 80px;
-        height: 8px;
-        border-radius: 4px;
-        background: var(--mat-sys-surface-container-highest);
-        overflow: hidden;
-        span {
-          display: block;
-          height: 100%;
-          background: var(--mat-sys-primary);
-        }
-        span.behind {
-          background: var(--mat-sys-error);
-        }
       }
       sb-export-buttons {
         margin-bottom: 8px;
@@ -205,10 +159,8 @@ export class PeopleTableComponent {
     { debounceMs: 250 },
   );
   /** The person page gets the dashboard's filters, so that "back" returns to the same view. */
-  protected readonly personParams = computed(() => {
-    const params = filterToParams(this.filter());
-    return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== null));
-  });
+  protected readonly personParams = computed(() => filterLinkParams(this.filter()));
+  protected readonly columns = COLUMNS;
 
   constructor() {
     // Another scope or year: back to the first page.
@@ -216,9 +168,5 @@ export class PeopleTableComponent {
       this.filter();
       untracked(() => this.page.first());
     });
-  }
-
-  protected bar(p: PersonReportRow): number {
-    return jpBarPercent(p.jp, p.target);
   }
 }

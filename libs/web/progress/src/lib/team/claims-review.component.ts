@@ -12,13 +12,20 @@ import {
   PageState,
   PaginatorComponent,
   ProblemAlertComponent,
-  TableRegionComponent,
   loadOnChange,
   sendRequest,
 } from '@siantar/web-core';
 import { LedgerApi } from '../api/progress.api';
 import { ReasonDialogComponent, type ReasonDialogData } from '../shared/reason-dialog.component';
-import { TABLE_STYLES } from '../shared/table.styles';
+import { DataTableComponent, type TableColumn } from '../ui/data-table.component';
+
+const COLUMNS: readonly TableColumn[] = [
+  { key: 'progress.claims.person' },
+  { key: 'progress.claim.title' },
+  { key: 'progress.claims.dates' },
+  { text: 'JP', num: true },
+  { key: 'progress.claim.evidence' },
+];
 
 /** Training claims to decide (a supervisor's team, an admin's reach): approve or reject with a note. */
 @Component({
@@ -33,7 +40,7 @@ import { TABLE_STYLES } from '../shared/table.styles';
     TranslatePipe,
     PaginatorComponent,
     ProblemAlertComponent,
-    TableRegionComponent,
+    DataTableComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -54,119 +61,89 @@ import { TABLE_STYLES } from '../shared/table.styles';
     }
     <sb-problem-alert [problem]="problem()" />
     <sb-problem-alert [problem]="decisionProblem()" />
-    <sb-table-region [label]="'progress.claims.toDecide' | translate">
-      <table class="sbp-table" data-testid="claims-review">
-        <caption class="sb-visually-hidden">
-          {{
-            'progress.claims.toDecide' | translate
-          }}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{{ 'progress.claims.person' | translate }}</th>
-            <th scope="col">{{ 'progress.claim.title' | translate }}</th>
-            <th scope="col">{{ 'progress.claims.dates' | translate }}</th>
-            <th scope="col" class="num">JP</th>
-            <th scope="col">{{ 'progress.claim.evidence' | translate }}</th>
-            <th scope="col">
-              {{
-                status() === 'pending'
-                  ? ('common.actions' | translate)
-                  : ('progress.claims.note' | translate)
-              }}
+    <sb-data-table label="progress.claims.toDecide" testId="claims-review" [columns]="columns()">
+      <tbody>
+        @for (c of page()?.items ?? []; track c.id) {
+          <tr data-testid="claim-row">
+            <th scope="row">
+              {{ c.userName }}
+              <span class="sb-muted block">{{ c.nip ?? '' }} · {{ c.orgUnitName }}</span>
             </th>
+            <td>
+              {{ c.title }}
+              <span class="sb-muted block">
+                {{ c.provider }} · {{ c.trainingType }} ·
+                {{ 'progress.route.' + c.route | translate }}
+              </span>
+              @if (c.certificateNumber) {
+                <span class="sb-muted block">{{
+                  'progress.claims.certificate' | translate: { no: c.certificateNumber }
+                }}</span>
+              }
+            </td>
+            <td class="nowrap">
+              {{ c.startDate | date: 'mediumDate' }} – {{ c.endDate | date: 'mediumDate' }}
+            </td>
+            <td class="num">{{ c.jp | number: '1.0-1' }}</td>
+            <td>
+              @if (c.evidenceUrl) {
+                <a [href]="c.evidenceUrl" target="_blank" rel="noopener">
+                  {{ c.evidenceFilename ?? ('progress.claims.open' | translate) }}
+                  <span class="sb-visually-hidden"
+                    >({{ 'progress.claims.newTab' | translate }})</span
+                  >
+                </a>
+              } @else {
+                {{ 'common.none' | translate }}
+              }
+            </td>
+            <td>
+              @if (c.status === 'pending') {
+                <div class="sb-actions">
+                  <button
+                    mat-flat-button
+                    type="button"
+                    (click)="approve(c)"
+                    [disabled]="busy()"
+                    data-testid="claim-approve"
+                  >
+                    <mat-icon svgIcon="sbp-check" aria-hidden="true" />
+                    {{ 'progress.claims.approve' | translate }}
+                    <span class="sb-visually-hidden">: {{ c.userName }}, {{ c.title }}</span>
+                  </button>
+                  <button
+                    mat-stroked-button
+                    type="button"
+                    (click)="reject(c)"
+                    [disabled]="busy()"
+                    data-testid="claim-reject"
+                  >
+                    {{ 'progress.claims.reject' | translate }}
+                    <span class="sb-visually-hidden">: {{ c.userName }}, {{ c.title }}</span>
+                  </button>
+                </div>
+              } @else {
+                {{ c.decidedByName ?? '' }}
+                <span class="sb-muted block">{{ c.decisionNote ?? '' }}</span>
+              }
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          @for (c of page()?.items ?? []; track c.id) {
-            <tr data-testid="claim-row">
-              <th scope="row">
-                {{ c.userName }}
-                <span class="sb-muted block">{{ c.nip ?? '' }} · {{ c.orgUnitName }}</span>
-              </th>
-              <td>
-                {{ c.title }}
-                <span class="sb-muted block">
-                  {{ c.provider }} · {{ c.trainingType }} ·
-                  {{ 'progress.route.' + c.route | translate }}
-                </span>
-                @if (c.certificateNumber) {
-                  <span class="sb-muted block">{{
-                    'progress.claims.certificate' | translate: { no: c.certificateNumber }
-                  }}</span>
-                }
-              </td>
-              <td class="nowrap">
-                {{ c.startDate | date: 'mediumDate' }} – {{ c.endDate | date: 'mediumDate' }}
-              </td>
-              <td class="num">{{ c.jp | number: '1.0-1' }}</td>
-              <td>
-                @if (c.evidenceUrl) {
-                  <a [href]="c.evidenceUrl" target="_blank" rel="noopener">
-                    {{ c.evidenceFilename ?? ('progress.claims.open' | translate) }}
-                    <span class="sb-visually-hidden"
-                      >({{ 'progress.claims.newTab' | translate }})</span
-                    >
-                  </a>
-                } @else {
-                  {{ 'common.none' | translate }}
-                }
-              </td>
-              <td>
-                @if (c.status === 'pending') {
-                  <div class="sb-actions">
-                    <button
-                      mat-flat-button
-                      type="button"
-                      (click)="approve(c)"
-                      [disabled]="busy()"
-                      data-testid="claim-approve"
-                    >
-                      <mat-icon svgIcon="sbp-check" aria-hidden="true" />
-                      {{ 'progress.claims.approve' | translate }}
-                      <span class="sb-visually-hidden">: {{ c.userName }}, {{ c.title }}</span>
-                    </button>
-                    <button
-                      mat-stroked-button
-                      type="button"
-                      (click)="reject(c)"
-                      [disabled]="busy()"
-                      data-testid="claim-reject"
-                    >
-                      {{ 'progress.claims.reject' | translate }}
-                      <span class="sb-visually-hidden">: {{ c.userName }}, {{ c.title }}</span>
-                    </button>
-                  </div>
-                } @else {
-                  {{ c.decidedByName ?? '' }}
-                  <span class="sb-muted block">{{ c.decisionNote ?? '' }}</span>
-                }
-              </td>
-            </tr>
-          } @empty {
-            <tr>
-              <td colspan="6" class="sb-empty">{{ 'progress.claims.noneToDecide' | translate }}</td>
-            </tr>
-          }
-        </tbody>
-      </table>
-    </sb-table-region>
+        } @empty {
+          <tr>
+            <td colspan="6" class="sb-empty">{{ 'progress.claims.noneToDecide' | translate }}</td>
+          </tr>
+        }
+      </tbody>
+    </sb-data-table>
     <sb-paginator [state]="pageState" [length]="page()?.total ?? 0" />
   `,
   styles: [
-    TABLE_STYLES,
     `
       :host {
         display: block;
       }
       mat-button-toggle-group {
         margin-bottom: 8px;
-      }
-      .block {
-        display: block;
-      }
-      .nowrap {
-        white-space: nowrap;
       }
     `,
   ],
@@ -179,6 +156,11 @@ export class ClaimsReviewComponent {
 
   protected readonly statuses: readonly ClaimStatus[] = ['pending', 'approved', 'rejected'];
   protected readonly status = signal<ClaimStatus>('pending');
+  /** The last column holds the decision buttons while pending, the decision's note after. */
+  protected readonly columns = computed(() => [
+    ...COLUMNS,
+    { key: this.status() === 'pending' ? 'common.actions' : 'progress.claims.note' },
+  ]);
   protected readonly pageState = new PageState(20);
   private readonly reload = signal(0);
   protected readonly loading = signal(false);

@@ -1,4 +1,4 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
+import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -8,24 +8,28 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { ProblemDetails, TeamMemberRow, TeamResponse } from '@siantar/contracts';
-import {
-  ProblemAlertComponent,
-  TableRegionComponent,
-  sendRequest,
-  toProblem,
-} from '@siantar/web-core';
+import { ProblemAlertComponent, sendRequest, toProblem } from '@siantar/web-core';
 import { ReportsApi } from '../api/progress.api';
-import { jpBarPercent } from '../reports/report-math';
-import { TABLE_STYLES } from '../shared/table.styles';
+import { DataTableComponent, type TableColumn } from '../ui/data-table.component';
+import { JpBarComponent } from '../ui/jp-bar.component';
 import { ClaimsReviewComponent } from './claims-review.component';
 import { nextNudgeAt } from './nudge';
+
+const COLUMNS: readonly TableColumn[] = [
+  { key: 'progress.people.name' },
+  { text: 'NIP' },
+  { key: 'progress.people.jpVsTarget' },
+  { key: 'progress.people.active', num: true },
+  { key: 'progress.people.overdue', num: true },
+  { key: 'progress.team.lastActivity' },
+  { key: 'common.actions' },
+];
 
 /** `/tim` "Tim saya": a supervisor's direct reports, their JP and courses, nudges, claims to decide. */
 @Component({
   selector: 'sb-team',
   imports: [
     DatePipe,
-    DecimalPipe,
     RouterLink,
     MatButtonModule,
     MatIconModule,
@@ -33,8 +37,9 @@ import { nextNudgeAt } from './nudge';
     MatSlideToggleModule,
     TranslatePipe,
     ProblemAlertComponent,
-    TableRegionComponent,
     ClaimsReviewComponent,
+    DataTableComponent,
+    JpBarComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -64,129 +69,69 @@ import { nextNudgeAt } from './nudge';
     <sb-problem-alert [problem]="problem()" />
     <sb-problem-alert [problem]="nudgeProblem()" />
 
-    <sb-table-region [label]="'progress.team.title' | translate">
-      <table class="sbp-table" data-testid="team-table">
-        <caption class="sb-visually-hidden">
-          {{
-            'progress.team.title' | translate
-          }}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{{ 'progress.people.name' | translate }}</th>
-            <th scope="col">NIP</th>
-            <th scope="col">{{ 'progress.people.jpVsTarget' | translate }}</th>
-            <th scope="col" class="num">{{ 'progress.people.active' | translate }}</th>
-            <th scope="col" class="num">{{ 'progress.people.overdue' | translate }}</th>
-            <th scope="col">{{ 'progress.team.lastActivity' | translate }}</th>
-            <th scope="col">{{ 'common.actions' | translate }}</th>
+    <sb-data-table label="progress.team.title" testId="team-table" [columns]="columns">
+      <tbody>
+        @for (m of members(); track m.userId) {
+          <tr [class.sb-row-error]="m.behind" data-testid="team-row">
+            <th scope="row">
+              <a [routerLink]="['/tim', m.userId]">{{ m.name }}</a>
+              <span class="sb-muted block">{{ m.rank ?? '' }}</span>
+            </th>
+            <td class="sb-mono">{{ m.nip ?? ('common.none' | translate) }}</td>
+            <td>
+              <sb-jp-bar [jp]="m.jp" [target]="m.target" [behind]="m.behind" />
+            </td>
+            <td class="num">{{ m.activeCourses }}</td>
+            <td class="num">
+              @if (m.overdueCourses) {
+                <span class="sb-chip sb-chip-error">{{ m.overdueCourses }}</span>
+              } @else {
+                0
+              }
+            </td>
+            <td>
+              {{
+                m.lastActivityAt
+                  ? (m.lastActivityAt | date: 'medium')
+                  : ('progress.team.never' | translate)
+              }}
+            </td>
+            <td>
+              @if (nextNudge(m); as next) {
+                <button mat-stroked-button type="button" disabled data-testid="nudge">
+                  <mat-icon svgIcon="sbp-bell" aria-hidden="true" />
+                  {{ 'progress.team.nudgedUntil' | translate: { time: (next | date: 'short') } }}
+                </button>
+              } @else {
+                <button
+                  mat-stroked-button
+                  type="button"
+                  (click)="nudge(m)"
+                  [disabled]="nudging() === m.userId"
+                  data-testid="nudge"
+                >
+                  <mat-icon svgIcon="sbp-bell" aria-hidden="true" />
+                  {{ 'progress.team.nudge' | translate }}
+                  <span class="sb-visually-hidden">: {{ m.name }}</span>
+                </button>
+              }
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          @for (m of members(); track m.userId) {
-            <tr [class.sb-row-error]="m.behind" data-testid="team-row">
-              <th scope="row">
-                <a [routerLink]="['/tim', m.userId]">{{ m.name }}</a>
-                <span class="sb-muted block">{{ m.rank ?? '' }}</span>
-              </th>
-              <td class="sb-mono">{{ m.nip ?? ('common.none' | translate) }}</td>
-              <td>
-                <div class="jp-cell">
-                  <span class="bar" aria-hidden="true"
-                    ><span [style.width.%]="bar(m)" [class.behind]="m.behind"></span
-                  ></span>
-                  <span class="num">{{ m.jp | number: '1.0-1' }} / {{ m.target ?? '—' }}</span>
-                  @if (m.behind) {
-                    <span class="sb-chip sb-chip-error">{{
-                      'progress.people.behind' | translate
-                    }}</span>
-                  }
-                </div>
-              </td>
-              <td class="num">{{ m.activeCourses }}</td>
-              <td class="num">
-                @if (m.overdueCourses) {
-                  <span class="sb-chip sb-chip-error">{{ m.overdueCourses }}</span>
-                } @else {
-                  0
-                }
-              </td>
-              <td>
-                {{
-                  m.lastActivityAt
-                    ? (m.lastActivityAt | date: 'medium')
-                    : ('progress.team.never' | translate)
-                }}
-              </td>
-              <td>
-                @if (nextNudge(m); as next) {
-                  <button mat-stroked-button type="button" disabled data-testid="nudge">
-                    <mat-icon svgIcon="sbp-bell" aria-hidden="true" />
-                    {{ 'progress.team.nudgedUntil' | translate: { time: (next | date: 'short') } }}
-                  </button>
-                } @else {
-                  <button
-                    mat-stroked-button
-                    type="button"
-                    (click)="nudge(m)"
-                    [disabled]="nudging() === m.userId"
-                    data-testid="nudge"
-                  >
-                    <mat-icon svgIcon="sbp-bell" aria-hidden="true" />
-                    {{ 'progress.team.nudge' | translate }}
-                    <span class="sb-visually-hidden">: {{ m.name }}</span>
-                  </button>
-                }
-              </td>
-            </tr>
-          } @empty {
-            <tr>
-              <td colspan="7" class="sb-empty">
-                {{
-                  (behindOnly() ? 'progress.team.noneBehind' : 'progress.team.empty') | translate
-                }}
-              </td>
-            </tr>
-          }
-        </tbody>
-      </table>
-    </sb-table-region>
+        } @empty {
+          <tr>
+            <td colspan="7" class="sb-empty">
+              {{ (behindOnly() ? 'progress.team.noneBehind' : 'progress.team.empty') | translate }}
+            </td>
+          </tr>
+        }
+      </tbody>
+    </sb-data-table>
 
     <section class="sb-section" aria-labelledby="sbp-team-claims">
       <h2 id="sbp-team-claims">{{ 'progress.claims.toDecide' | translate }}</h2>
       <sb-claims-review />
     </section>
   `,
-  styles: [
-    TABLE_STYLES,
-    `
-      .block {
-        display: block;
-      }
-      .jp-cell {
-        display: flex;
-        align-items: center;
-        flex-wrap: wrap;
-        gap: 8px;
-      }
-      .bar {
-        display: inline-block;
-        width: 80px;
-        height: 8px;
-        border-radius: 4px;
-        background: var(--mat-sys-surface-container-highest);
-        overflow: hidden;
-        span {
-          display: block;
-          height: 100%;
-          background: var(--mat-sys-primary);
-        }
-        span.behind {
-          background: var(--mat-sys-error);
-        }
-      }
-    `,
-  ],
 })
 export class TeamComponent {
   private readonly api = inject(ReportsApi);
@@ -200,6 +145,7 @@ export class TeamComponent {
   protected readonly members = computed(() =>
     (this.team()?.members ?? []).filter((m) => !this.behindOnly() || m.behind),
   );
+  protected readonly columns = COLUMNS;
   protected readonly nudging = signal<string | null>(null);
   protected readonly nudgeProblem = signal<ProblemDetails | null>(null);
 
@@ -207,10 +153,6 @@ export class TeamComponent {
     sendRequest(this.api.team(), { busy: this.loading, problem: this.problem }, (t) =>
       this.team.set(t),
     );
-  }
-
-  protected bar(m: TeamMemberRow): number {
-    return jpBarPercent(m.jp, m.target);
   }
 
   protected nextNudge(m: TeamMemberRow): Date | null {
