@@ -98,8 +98,6 @@ const arr = (values: readonly (string | number)[]) =>
 /** One of `values`, chosen by the hash of x. */
 const choose = (values: readonly (string | number)[], x: string, salt: number) =>
   `(${arr(values)})[1 + ${rint(x, salt, values.length)}]`;
-const uchoose = (values: readonly (string | number)[], x: string, salt: number) =>
-  `(${arr(values)})[1 + ${urint(x, salt, values.length)}]`;
 /** Deterministic uuid of a kind and an index expression. */
 const uid = (kind: string, x: string) => `md5('${kind}:' || (${x}))::uuid`;
 
@@ -198,8 +196,9 @@ async function ledgerHistory(db: Client, year: number, rows: number, log: Log): 
   const key = `(${year}::bigint * 10000000 + g)`;
   for (let from = have + 1; from <= rows; from += step) {
     const to = Math.min(rows, from + step - 1);
-    added += (
-      await db.query(`
+    added +=
+      (
+        await db.query(`
       INSERT INTO ledger_entry (user_id, entry_date, source, title, provider, training_type, route, competency_type,
                                 jp, start_date, end_date, certificate_number, recorded_at)
       SELECT h.id, d.day, 'external', ${choose(EXTERNAL_TITLES, key, 111)}, ${choose(EXTERNAL_PROVIDERS, key, 112)},
@@ -211,7 +210,7 @@ async function ledgerHistory(db: Client, year: number, rows: number, log: Log): 
         JOIN h_user h ON h.n = ${rint(key, 110, people)}
         CROSS JOIN LATERAL (SELECT 1 + ${rint(key, 113, EXTERNAL_FORMS.length)} AS i) f
         CROSS JOIN LATERAL (SELECT date '${year}-01-01' + ${rint(key, 116, 365)} AS day) d`)
-    ).rowCount!;
+      ).rowCount ?? 0;
     log(`  ${fmt(have + added)} / ${fmt(rows)} (${secs(Date.now() - t)})`);
   }
   await db.query(`ANALYZE ledger_entry`);
@@ -238,7 +237,11 @@ async function databaseComment(url: URL, name: string): Promise<string | undefin
   return rows[0]?.c;
 }
 
-async function adminQuery(url: URL, sql: string, params: unknown[] = []): Promise<any[]> {
+async function adminQuery(
+  url: URL,
+  sql: string,
+  params: unknown[] = [],
+): Promise<Record<string, string>[]> {
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const c = new Client({ connectionString: admin.toString() });
@@ -260,6 +263,13 @@ interface Unit {
   path: string;
   /** Share of the staff (bidang only). */
   weight: number;
+}
+
+/** The unit of a code that LARGE_OPDS defines (a typo here is a bug of this file). */
+function unitByCode(units: Unit[], code: string): Unit {
+  const u = units.find((x) => x.code === code);
+  if (!u) throw new Error(`seed-large: no unit ${code}`);
+  return u;
 }
 
 class Generator {
@@ -566,7 +576,7 @@ class Generator {
 
   private async appUsers(): Promise<void> {
     const heads = this.units.length - 1;
-    const setda = this.units.find((u) => u.code === 'SETDA')!.idx;
+    const setda = unitByCode(this.units, 'SETDA').idx;
     const { cols, from } = this.personSql('g');
     const email = `lower(replace(x.name, ' ', '.')) || '.' || g || '@large.siantar.test'`;
     // heads: one per unit (unit idx = g)
@@ -890,9 +900,9 @@ class Generator {
   private async admins(): Promise<void> {
     const hash = await hashPassword(LARGE_PASSWORD);
     const root = this.units[0];
-    const bkd = this.units.find((u) => u.code === 'BKD')!;
+    const bkd = unitByCode(this.units, 'BKD');
     const scoped = ['DISDIK', 'DINKES', 'BAPENDA', 'DISHUT', 'DISKOMINFO'].map((code) =>
-      this.units.find((u) => u.code === code)!,
+      unitByCode(this.units, code),
     );
     const list = [
       { email: 'admin@large.siantar.test', name: 'Admin Provinsi', unit: bkd, scope: root },
