@@ -20,7 +20,8 @@ const LABEL = { api: 'api (NestJS)', bare: 'bare SQL (summaries)', naive: 'naive
 /** tookMs differs per request; everything else must be equal. */
 const normalize = (/** @type {any} */ body) => {
   if (body && typeof body === 'object' && 'tookMs' in body) {
-    const { tookMs: _tookMs, ...rest } = body;
+    const rest = { ...body };
+    delete rest.tookMs;
     return rest;
   }
   return body;
