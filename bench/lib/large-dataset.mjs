@@ -36,7 +36,7 @@ async function marker(/** @type {string} */ url) {
 
 /**
  * Makes sure the large dataset is there (generates it with `cli.js seed-large`, output shown,
- * BENCH_LARGE_SCALE (1) when missing or unfinished; about 10 minutes on 2 cores at scale 1),
+ * BENCH_LARGE_SCALE (1) when missing or unfinished; 8 minutes on 2 busy cores at scale 1),
  * then applies pending migrations. Returns the database URL.
  */
 export async function ensureLargeDataset(
