@@ -81,18 +81,26 @@ const SQL = {
     `SELECT ${CHILD} AS child, s.employment_type, s.rank, s.jp_floor, sum(s.persons) AS persons
        FROM stat_jp_person s ${IN_SCOPE('s.org_unit_id')} WHERE s.year = $2 GROUP BY 1, 2, 3, 4`,
     `SELECT ${CHILD} AS child, u.employment_type, coalesce(u.rank, '-') AS rank,
-            LEAST(GREATEST(floor(t.jp), 0), 200) AS jp_floor, count(*) AS persons
+            LEAST(GREATEST(floor(t.jp), 0), 40) AS jp_floor, count(*) AS persons
        FROM (SELECT user_id, sum(jp) AS jp FROM ledger_entry WHERE year = $2 GROUP BY user_id) t
        JOIN app_user u ON u.id = t.user_id ${IN_SCOPE('u.org_unit_id')}
       WHERE u.active AND u.employment_type IN ('PNS', 'PPPK') GROUP BY 1, 2, 3, 4`,
   ],
   jp: [
-    `SELECT ${CHILD} AS child, s.month, s.rank, s.employment_type, s.competency_type,
+    `SELECT ${CHILD} AS child, s.month, s.employment_type, s.competency_type,
             sum(s.jp) AS jp, sum(s.entries) AS entries
-       FROM stat_jp_month s ${IN_SCOPE('s.org_unit_id')} WHERE s.year = $2 GROUP BY 1, 2, 3, 4, 5`,
-    `SELECT ${CHILD} AS child, extract(month FROM l.entry_date)::int AS month, coalesce(l.rank, '-') AS rank,
+       FROM stat_jp_month s ${IN_SCOPE('s.org_unit_id')} WHERE s.year = $2 GROUP BY 1, 2, 3, 4`,
+    `SELECT ${CHILD} AS child, extract(month FROM l.entry_date)::int AS month,
             l.employment_type, l.competency_type, sum(l.jp) AS jp, count(*) AS entries
-       FROM ledger_entry l ${IN_SCOPE('l.org_unit_id')} WHERE l.year = $2 GROUP BY 1, 2, 3, 4, 5`,
+       FROM ledger_entry l ${IN_SCOPE('l.org_unit_id')} WHERE l.year = $2 GROUP BY 1, 2, 3, 4`,
+  ],
+  jpRank: [
+    `SELECT '' AS child, s.rank, s.employment_type, s.competency_type,
+            sum(s.jp) AS jp, sum(s.entries) AS entries
+       FROM stat_jp_rank s ${IN_SCOPE('s.org_unit_id')} WHERE s.year = $2 GROUP BY 2, 3, 4`,
+    `SELECT '' AS child, coalesce(l.rank, '-') AS rank, l.employment_type, l.competency_type,
+            sum(l.jp) AS jp, count(*) AS entries
+       FROM ledger_entry l ${IN_SCOPE('l.org_unit_id')} WHERE l.year = $2 GROUP BY 2, 3, 4`,
   ],
 };
 
@@ -159,8 +167,8 @@ async function dashboard(/** @type {any} */ scope, /** @type {number} */ year) {
   const q = (/** @type {string} */ sql, /** @type {unknown[]} */ params) =>
     pool.query(sql, params).then((r) => r.rows);
   const funnelSql = scope.unit.parentId === null ? pick(FUNNELS.root) : pick(FUNNELS.subtree);
-  const [targetRows, children, enrolment, overdue, staff, persons, jp, funnels] = await Promise.all(
-    [
+  const [targetRows, children, enrolment, overdue, staff, persons, jp, jpRank, funnels] =
+    await Promise.all([
       q(`SELECT employment_type, jp FROM jp_target`, []),
       q(
         `SELECT c.id, c.name, c.kind, EXISTS (SELECT 1 FROM org_unit g WHERE g.parent_id = c.id) AS "hasChildren"
@@ -172,9 +180,9 @@ async function dashboard(/** @type {any} */ scope, /** @type {number} */ year) {
       q(pick(SQL.staff), [path]),
       q(pick(SQL.persons), [path, year]),
       q(pick(SQL.jp), [path, year]),
+      q(pick(SQL.jpRank), [path, year]),
       q(funnelSql, scope.unit.parentId === null ? [year] : [year, path]),
-    ],
-  );
+    ]);
   /** @type {Record<string, number>} */
   const targets = { PNS: 20, PPPK: 24 };
   for (const r of targetRows) targets[r.employment_type] = r.jp;
@@ -202,6 +210,13 @@ async function dashboard(/** @type {any} */ scope, /** @type {number} */ year) {
     jp: jp.map((r) => ({
       child: String(r.child),
       month: num(r.month),
+      employmentType: r.employment_type,
+      competencyType: r.competency_type,
+      jp: num(r.jp),
+      entries: num(r.entries),
+    })),
+    jpRank: jpRank.map((r) => ({
+      child: String(r.child),
       rank: r.rank,
       employmentType: r.employment_type,
       competencyType: r.competency_type,
@@ -227,7 +242,7 @@ async function dashboard(/** @type {any} */ scope, /** @type {number} */ year) {
       direct: true,
       ...own,
     });
-  const byRank = jpCountsBy(fig, (r) => r.rank);
+  const byRank = jpCountsBy(fig, (r) => r.rank, fig.jpRank);
   const byType = jpCountsBy(fig, (r) =>
     r.employmentType === 'PNS' || r.employmentType === 'PPPK' ? r.employmentType : null,
   );
@@ -286,7 +301,11 @@ const hasFigures = (/** @type {any} */ r) =>
   r.staff > 0 || r.jp !== 0 || r.overdue > 0 || COUNTERS.some((c) => r[c] > 0);
 
 /** Staff, below target (staff − people whose whole JP reaches their target) and JP per key. */
-function jpCountsBy(/** @type {any} */ fig, /** @type {(r: any) => string | null} */ key) {
+function jpCountsBy(
+  /** @type {any} */ fig,
+  /** @type {(r: any) => string | null} */ key,
+  /** @type {any[] | undefined} */ jpRows = undefined,
+) {
   /** @type {Map<string, { staff: number, belowTarget: number, jp: number }>} */
   const out = new Map();
   const get = (/** @type {string} */ k) => {
@@ -310,7 +329,7 @@ function jpCountsBy(/** @type {any} */ fig, /** @type {(r: any) => string | null
     if (k === null || target === null || p.jpFloor < target) continue;
     get(k).belowTarget -= p.persons;
   }
-  for (const j of fig.jp) {
+  for (const j of jpRows ?? fig.jp) {
     const k = key(j);
     if (k !== null) get(k).jp += j.jp;
   }

@@ -230,11 +230,12 @@ export interface JpTargetView {
   updatedAt: string;
 }
 
+/** At most 40: the reports count people by whole JP up to 40 (the regulation's figure is 20). */
 export class JpTargetRequest {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(200)
+  @Max(40)
   jp!: number;
 }
 

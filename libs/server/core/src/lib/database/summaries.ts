@@ -83,20 +83,19 @@ export const SUMMARIES: SummaryDefinition[] = [
   },
   {
     table: 'stat_jp_month',
-    keys: [
-      'year',
-      'month',
-      'org_unit_id',
-      'employment_type',
-      'rank',
-      'competency_type',
-      'route',
-      'source',
-    ],
+    keys: ['year', 'month', 'org_unit_id', 'employment_type', 'competency_type'],
     counters: ['jp', 'entries'],
     recompute: `SELECT year, extract(month FROM entry_date)::smallint, org_unit_id, employment_type,
-        coalesce(rank, '-'), competency_type, route, source, sum(jp), count(*)::int
-      FROM ledger_entry GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+        competency_type, sum(jp), count(*)::int
+      FROM ledger_entry GROUP BY 1, 2, 3, 4, 5`,
+  },
+  {
+    table: 'stat_jp_rank',
+    keys: ['year', 'org_unit_id', 'employment_type', 'rank', 'competency_type'],
+    counters: ['jp', 'entries'],
+    recompute: `SELECT year, org_unit_id, employment_type, coalesce(rank, '-'), competency_type,
+        sum(jp), count(*)::int
+      FROM ledger_entry GROUP BY 1, 2, 3, 4, 5`,
   },
   {
     table: 'stat_staff',
@@ -110,7 +109,7 @@ export const SUMMARIES: SummaryDefinition[] = [
     keys: ['year', 'org_unit_id', 'employment_type', 'rank', 'jp_floor'],
     counters: ['persons'],
     recompute: `SELECT t.year, u.org_unit_id, u.employment_type, coalesce(u.rank, '-'),
-        LEAST(GREATEST(floor(t.jp), 0), 200)::smallint, count(*)::int
+        LEAST(GREATEST(floor(t.jp), 0), 40)::smallint, count(*)::int
       FROM (${PERSON_YEAR}) t JOIN app_user u ON u.id = t.user_id WHERE ${ACTIVE_ASN} GROUP BY 1, 2, 3, 4, 5`,
   },
 ];

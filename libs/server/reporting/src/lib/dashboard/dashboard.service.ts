@@ -25,6 +25,7 @@ import {
   jpBuckets,
   jpCountsBy,
   type JpMonthRow,
+  type JpRankRow,
   type JpPersonRow,
   rankOrder,
   round1,
@@ -59,6 +60,7 @@ export interface DashboardFigures {
   staff: StaffRow[];
   persons: JpPersonRow[];
   jp: JpMonthRow[];
+  jpByRank: JpRankRow[];
 }
 
 const notes = (f: ReportFilter): DashboardResponse['filterNotes'] => [
@@ -114,16 +116,19 @@ export class DashboardService {
     scope: ReportScope,
     filter: YearFilter,
   ): Promise<DashboardFigures> {
-    const [targets, children, enrolment, overdue, staff, persons, jp] = await Promise.all([
-      jpTargets(em),
-      this.children(em, scope),
-      this.enrolment(em, scope, filter),
-      this.overdue(em, scope, filter),
-      this.staff(em, scope, filter),
-      this.persons(em, scope, filter),
-      this.jp(em, scope, filter),
-    ]);
-    return { scope, filter, targets, children, enrolment, overdue, staff, persons, jp };
+    const [targets, children, enrolment, overdue, staff, persons, jp, jpByRank] = await Promise.all(
+      [
+        jpTargets(em),
+        this.children(em, scope),
+        this.enrolment(em, scope, filter),
+        this.overdue(em, scope, filter),
+        this.staff(em, scope, filter),
+        this.persons(em, scope, filter),
+        this.jp(em, scope, filter),
+        this.jpByRank(em, scope, filter),
+      ],
+    );
+    return { scope, filter, targets, children, enrolment, overdue, staff, persons, jp, jpByRank };
   }
 
   async dashboard(p: Principal, f: ReportFilter): Promise<DashboardResponse> {
@@ -136,7 +141,7 @@ export class DashboardService {
       `${funnelSql.sql} LIMIT 20`,
       funnelSql.params,
     );
-    const byRank = jpCountsBy(fig.staff, fig.persons, fig.jp, fig.targets, (r) => r.rank);
+    const byRank = jpCountsBy(fig.staff, fig.persons, fig.jpByRank, fig.targets, (r) => r.rank);
     const byType = jpCountsBy(fig.staff, fig.persons, fig.jp, fig.targets, (r) =>
       r.employmentType === 'PNS' || r.employmentType === 'PPPK' ? r.employmentType : null,
     );
@@ -312,24 +317,42 @@ export class DashboardService {
     const prm = new SqlParams();
     const sub = inSubtree(prm, scope.unit.path);
     const rows: Record<string, unknown>[] = await em.query(
-      `SELECT ${sub.child} AS child, s.month, s.rank, s.employment_type, s.competency_type,
+      `SELECT ${sub.child} AS child, s.month, s.employment_type, s.competency_type,
               sum(s.jp) AS jp, sum(s.entries) AS entries
          FROM stat_jp_month s ${sub.join}
         WHERE s.year = ${prm.add(f.year)}${filterConditions(prm, f, { employmentType: true, competencyType: true })}
-        GROUP BY 1, 2, 3, 4, 5`,
+        GROUP BY 1, 2, 3, 4`,
       prm.values,
     );
-    return rows.map((r) => ({
-      child: String(r['child']),
-      month: num(r['month']),
-      rank: String(r['rank']),
-      employmentType: String(r['employment_type']),
-      competencyType: String(r['competency_type']),
-      jp: num(r['jp']),
-      entries: num(r['entries']),
-    }));
+    return rows.map((r) => ({ ...jpAmount(r), month: num(r['month']) }));
+  }
+
+  private async jpByRank(
+    em: EntityManager,
+    scope: ReportScope,
+    f: YearFilter,
+  ): Promise<JpRankRow[]> {
+    const prm = new SqlParams();
+    const sub = inSubtree(prm, scope.unit.path);
+    const rows: Record<string, unknown>[] = await em.query(
+      `SELECT '' AS child, s.rank, s.employment_type, s.competency_type,
+              sum(s.jp) AS jp, sum(s.entries) AS entries
+         FROM stat_jp_rank s ${sub.join}
+        WHERE s.year = ${prm.add(f.year)}${filterConditions(prm, f, { employmentType: true, competencyType: true })}
+        GROUP BY 2, 3, 4`,
+      prm.values,
+    );
+    return rows.map((r) => ({ ...jpAmount(r), rank: String(r['rank']) }));
   }
 }
+
+const jpAmount = (r: Record<string, unknown>) => ({
+  child: String(r['child']),
+  employmentType: String(r['employment_type']),
+  competencyType: String(r['competency_type']),
+  jp: num(r['jp']),
+  entries: num(r['entries']),
+});
 
 const emptyRow = (): DashboardRow => ({
   ...zeroCounts(),

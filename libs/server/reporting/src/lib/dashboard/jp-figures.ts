@@ -10,20 +10,29 @@ export interface StaffRow {
   persons: number;
 }
 
-/** stat_jp_person rolled up: those of them with ledger rows in the year, by whole JP. */
+/** stat_jp_person rolled up: those of them with ledger rows in the year, by whole JP (40 = 40+). */
 export interface JpPersonRow extends StaffRow {
   jpFloor: number;
 }
 
-/** stat_jp_month rolled up. */
-export interface JpMonthRow {
+/** JP credited in the year for a group of people; rank only from stat_jp_rank. */
+export interface JpAmountRow {
   child: string;
-  month: number;
-  rank: string;
+  rank?: string;
   employmentType: string;
   competencyType: string;
   jp: number;
   entries: number;
+}
+
+/** stat_jp_month rolled up. */
+export interface JpMonthRow extends JpAmountRow {
+  month: number;
+}
+
+/** stat_jp_rank rolled up. */
+export interface JpRankRow extends JpAmountRow {
+  rank: string;
 }
 
 export const JP_BUCKETS: { label: string; from: number; to: number | null }[] = [
@@ -41,14 +50,15 @@ const targetOf = (targets: Targets, type: string): number | null =>
 /**
  * Staff, below-target and JP per group. Below target = staff − persons whose whole
  * JP reaches their type's target (people without ledger rows have 0 JP): a sum over
- * the bucketed table, never a scan of people. JP comes from stat_jp_month.
+ * the bucketed table, never a scan of people. JP comes from stat_jp_month, or from
+ * stat_jp_rank when the key is the rank.
  */
-export function jpCountsBy<K>(
+export function jpCountsBy<K, J extends JpAmountRow>(
   staff: StaffRow[],
   persons: JpPersonRow[],
-  jp: JpMonthRow[],
+  jp: J[],
   targets: Targets,
-  key: (r: StaffRow | JpMonthRow) => K | null,
+  key: (r: StaffRow | J) => K | null,
 ): Map<K, JpCounts> {
   const out = new Map<K, JpCounts>();
   const get = (k: K) => {

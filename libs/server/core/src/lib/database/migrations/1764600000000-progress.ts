@@ -186,7 +186,7 @@ export class Progress1764600000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE jp_target (
         employment_type varchar(7) PRIMARY KEY CHECK (employment_type IN ('PNS', 'PPPK')),
-        jp integer NOT NULL CHECK (jp BETWEEN 1 AND 200),
+        jp integer NOT NULL CHECK (jp BETWEEN 1 AND 40),
         updated_by uuid REFERENCES app_user(id) ON DELETE SET NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
@@ -327,16 +327,22 @@ export class Progress1764600000000 implements MigrationInterface {
         jp_klasikal numeric(8,1) NOT NULL DEFAULT 0, jp_nonklasikal numeric(8,1) NOT NULL DEFAULT 0,
         entries integer NOT NULL DEFAULT 0,
         PRIMARY KEY (user_id, year))`);
+    // JP by month (trends, units, competency) and by rank (no month): two narrow tables
+    // rather than one with every attribute, whose rows would approach the entries'.
     await q.query(`CREATE TABLE stat_jp_month (year smallint NOT NULL, month smallint NOT NULL,
-        org_unit_id uuid NOT NULL, employment_type varchar(7) NOT NULL, rank varchar(6) NOT NULL,
-        competency_type varchar(20) NOT NULL, route varchar(12) NOT NULL, source varchar(10) NOT NULL,
+        org_unit_id uuid NOT NULL, employment_type varchar(7) NOT NULL, competency_type varchar(20) NOT NULL,
         jp numeric(12,1) NOT NULL DEFAULT 0, entries integer NOT NULL DEFAULT 0,
-        PRIMARY KEY (year, month, org_unit_id, employment_type, rank, competency_type, route, source))`);
+        PRIMARY KEY (year, month, org_unit_id, employment_type, competency_type))`);
+    await q.query(`CREATE TABLE stat_jp_rank (year smallint NOT NULL, org_unit_id uuid NOT NULL,
+        employment_type varchar(7) NOT NULL, rank varchar(6) NOT NULL, competency_type varchar(20) NOT NULL,
+        jp numeric(12,1) NOT NULL DEFAULT 0, entries integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (year, org_unit_id, employment_type, rank, competency_type))`);
     // Active ASN by unit, employment type and rank (the population of the JP reports)...
     await q.query(`CREATE TABLE stat_staff (org_unit_id uuid NOT NULL, employment_type varchar(7) NOT NULL,
         rank varchar(6) NOT NULL, persons integer NOT NULL DEFAULT 0,
         PRIMARY KEY (org_unit_id, employment_type, rank))`);
-    // ...and those of them with ledger rows in a year, by whole JP (capped at 200).
+    // ...and those of them with ledger rows in a year, by whole JP up to 40 (40 = 40 or
+    // more; targets are at most 40, so "reaches the target" stays exact).
     await q.query(`CREATE TABLE stat_jp_person (year smallint NOT NULL, org_unit_id uuid NOT NULL,
         employment_type varchar(7) NOT NULL, rank varchar(6) NOT NULL, jp_floor smallint NOT NULL,
         persons integer NOT NULL DEFAULT 0,
@@ -358,10 +364,14 @@ export class Progress1764600000000 implements MigrationInterface {
             jp_sosial_kultural = t.jp_sosial_kultural + EXCLUDED.jp_sosial_kultural,
             jp_klasikal = t.jp_klasikal + EXCLUDED.jp_klasikal, jp_nonklasikal = t.jp_nonklasikal + EXCLUDED.jp_nonklasikal,
             entries = t.entries + 1;
-        INSERT INTO stat_jp_month AS s (year, month, org_unit_id, employment_type, rank, competency_type, route, source, jp, entries)
+        INSERT INTO stat_jp_month AS s (year, month, org_unit_id, employment_type, competency_type, jp, entries)
           VALUES (NEW.year, extract(month FROM NEW.entry_date), NEW.org_unit_id, NEW.employment_type,
-            coalesce(NEW.rank, '-'), NEW.competency_type, NEW.route, NEW.source, NEW.jp, 1)
-          ON CONFLICT (year, month, org_unit_id, employment_type, rank, competency_type, route, source)
+            NEW.competency_type, NEW.jp, 1)
+          ON CONFLICT (year, month, org_unit_id, employment_type, competency_type)
+          DO UPDATE SET jp = s.jp + EXCLUDED.jp, entries = s.entries + 1;
+        INSERT INTO stat_jp_rank AS s (year, org_unit_id, employment_type, rank, competency_type, jp, entries)
+          VALUES (NEW.year, NEW.org_unit_id, NEW.employment_type, coalesce(NEW.rank, '-'), NEW.competency_type, NEW.jp, 1)
+          ON CONFLICT (year, org_unit_id, employment_type, rank, competency_type)
           DO UPDATE SET jp = s.jp + EXCLUDED.jp, entries = s.entries + 1;
         RETURN NULL;
       END $$`);
@@ -377,14 +387,14 @@ export class Progress1764600000000 implements MigrationInterface {
         IF NOT u.active OR u.employment_type NOT IN ('PNS', 'PPPK') THEN RETURN; END IF;
         INSERT INTO stat_jp_person AS s (year, org_unit_id, employment_type, rank, jp_floor, persons)
           VALUES (p_year, u.org_unit_id, u.employment_type, coalesce(u.rank, '-'),
-            LEAST(GREATEST(floor(p_jp), 0), 200), delta)
+            LEAST(GREATEST(floor(p_jp), 0), 40), delta)
           ON CONFLICT (year, org_unit_id, employment_type, rank, jp_floor) DO UPDATE SET persons = s.persons + EXCLUDED.persons;
       END $$`);
     await q.query(`
       CREATE FUNCTION ledger_year_total_stats() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'UPDATE' THEN
-          IF floor(OLD.jp) = floor(NEW.jp) THEN RETURN NULL; END IF;
+          IF LEAST(floor(OLD.jp), 40) = LEAST(floor(NEW.jp), 40) THEN RETURN NULL; END IF;
           PERFORM stat_person_bump(OLD.user_id, OLD.year, OLD.jp, -1);
         END IF;
         PERFORM stat_person_bump(NEW.user_id, NEW.year, NEW.jp, 1);
@@ -409,7 +419,7 @@ export class Progress1764600000000 implements MigrationInterface {
             ON CONFLICT (org_unit_id, employment_type, rank) DO UPDATE SET persons = s.persons - 1;
           INSERT INTO stat_jp_person AS s (year, org_unit_id, employment_type, rank, jp_floor, persons)
             SELECT year, OLD.org_unit_id, OLD.employment_type, coalesce(OLD.rank, '-'),
-                   LEAST(GREATEST(floor(jp), 0), 200), -1
+                   LEAST(GREATEST(floor(jp), 0), 40), -1
               FROM ledger_year_total WHERE user_id = OLD.id
             ON CONFLICT (year, org_unit_id, employment_type, rank, jp_floor) DO UPDATE SET persons = s.persons - 1;
         END IF;
@@ -437,6 +447,7 @@ export class Progress1764600000000 implements MigrationInterface {
       'report_export',
       'stat_jp_person',
       'stat_staff',
+      'stat_jp_rank',
       'stat_jp_month',
       'ledger_year_total',
       'stat_open_due',
