@@ -58,7 +58,7 @@ import { LedgerApi } from '../api/progress.api';
               type="number"
               inputmode="numeric"
               min="1"
-              max="200"
+              max="40"
               step="1"
               required
               [name]="'jp-' + t.employmentType"
