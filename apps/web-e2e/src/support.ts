@@ -51,23 +51,7 @@ export async function openCourseHome(page: Page): Promise<string> {
   const card = page.getByTestId('catalog-card').filter({ hasText: COURSE });
   await expect(card).toHaveCount(1);
   await card.getByRole('link', { name: COURSE, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
-
-  const enrol = page.getByRole('button', { name: 'Daftar', exact: true });
-  const open = page.getByRole('link', { name: 'Buka pelatihan' });
-  await expect(enrol.or(open)).toBeVisible();
-  if (await enrol.isVisible()) {
-    const enrolled = page.waitForResponse(
-      (r) => r.url().endsWith('/enrol') && r.request().method() === 'POST',
-    );
-    await enrol.click();
-    expect((await enrolled).status()).toBe(201);
-  } else {
-    await open.click();
-  }
-  await expect(page).toHaveURL(/\/belajar\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
-  return page.url().split('/').pop() as string;
+  return enrolOrOpen(page, COURSE);
 }
 
 /**
@@ -81,8 +65,12 @@ export async function openCourseByTitle(page: Page, title: string): Promise<stri
   const card = page.getByTestId('catalog-card').filter({ hasText: title });
   await expect(card).toHaveCount(1);
   await card.getByRole('link', { name: title, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  return enrolOrOpen(page, title);
+}
 
+/** On a course page: enrols (or opens the enrolment) and lands on the course home; the enrolment id. */
+async function enrolOrOpen(page: Page, title: string): Promise<string> {
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const enrol = page.getByRole('button', { name: 'Daftar', exact: true });
   const open = page.getByRole('link', { name: 'Buka pelatihan' });
   await expect(enrol.or(open)).toBeVisible();
