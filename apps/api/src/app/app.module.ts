@@ -4,6 +4,7 @@ import { CoreModule, type EnvSchema } from '@siantar/server-core';
 import { CatalogModule } from '@siantar/server-catalog';
 import { IdentityModule } from '@siantar/server-identity';
 import { LedgerModule } from '@siantar/server-ledger';
+import { LiveModule } from '@siantar/server-live';
 import { ReportingModule } from '@siantar/server-reporting';
 
 /** The api imports domain modules only; each domain brings its controllers and services. */
@@ -19,6 +20,7 @@ export class AppModule {
         AssessmentModule,
         LedgerModule,
         ReportingModule,
+        LiveModule,
       ],
     };
   }

@@ -13,6 +13,7 @@ import request from 'supertest';
 import { AppModule } from './app.module';
 import { COMPLETION_ROUTES } from './authorization/completion.routes';
 import { LEDGER_ROUTES } from './authorization/ledger.routes';
+import { LIVE_ROUTES } from './authorization/live.routes';
 import { REPORTING_ROUTES } from './authorization/reporting.routes';
 import type { RouteRow } from './authorization/route-rule';
 
@@ -111,6 +112,7 @@ const MATRIX: RouteRow[] = [
   ...COMPLETION_ROUTES,
   ...LEDGER_ROUTES,
   ...REPORTING_ROUTES,
+  ...LIVE_ROUTES,
 ];
 
 const ROLES: Role[] = ['learner', 'trainer', 'supervisor', 'partner', 'admin'];

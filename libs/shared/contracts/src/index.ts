@@ -4,3 +4,4 @@ export * from './identity';
 export * from './jobs';
 export * from './assessment';
 export * from './progress';
+export * from './live';

@@ -1,6 +1,7 @@
 import { Assessment1764500000000 } from './1764500000000-assessment';
 import { Catalog1764400000000 } from './1764400000000-catalog';
 import { Identity1764300000000 } from './1764300000000-identity';
+import { Live1764700000000 } from './1764700000000-live';
 import { Progress1764600000000 } from './1764600000000-progress';
 
 /** Every migration, oldest first. Add new ones at the end. */
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Catalog1764400000000,
   Assessment1764500000000,
   Progress1764600000000,
+  Live1764700000000,
 ];

@@ -1,0 +1,356 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type CancelLiveSessionRequest,
+  type CreateLiveSessionRequest,
+  LIVE_SESSION_MAX_HOURS,
+  type LiveSessionView,
+  type MyLiveSessionsQuery,
+  type UpdateLiveSessionRequest,
+} from '@siantar/contracts';
+import { AppError, forbidden, notFound, type Principal } from '@siantar/server-core';
+import { courseForAuthoring } from '@siantar/server-catalog';
+import type { DataSource, EntityManager } from 'typeorm';
+import { MAY_JOIN, mayJoin, mayManage } from './session-access';
+
+type FieldError = { path: string; message: string };
+
+export interface SessionRow {
+  id: string;
+  course_id: string | null;
+  course_title: string | null;
+  lesson_key: string | null;
+  title: string;
+  description: string;
+  starts_at: Date;
+  ends_at: Date;
+  capacity: number | null;
+  audience_org_unit_ids: string[];
+  jp: string;
+  attendance_rule: { minShare: number };
+  status: 'scheduled' | 'cancelled' | 'ended';
+  sequence: number;
+  cancel_reason: string | null;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+  trainers: { id: string; name: string }[];
+}
+
+/** The columns of a session with its course title (current version) and trainers. */
+export const SESSION_SELECT = `
+  SELECT s.*, cv.title AS course_title,
+         coalesce((SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name)
+                     FROM live_session_trainer t JOIN app_user u ON u.id = t.user_id
+                    WHERE t.session_id = s.id), '[]') AS trainers
+    FROM live_session s
+    LEFT JOIN course c ON c.id = s.course_id
+    LEFT JOIN course_version cv ON cv.id = c.current_version_id`;
+
+const invalid = (errors: FieldError[]) =>
+  new AppError(
+    400,
+    'validation',
+    `Jadwal sesi tidak valid: ${errors.map((e) => `${e.path} — ${e.message}`).join('; ')}.`,
+    errors,
+  );
+
+const notScheduled = (status: string) =>
+  new AppError(
+    409,
+    'live.not-scheduled',
+    status === 'cancelled'
+      ? 'Sesi ini sudah dibatalkan dan tidak dapat diubah lagi.'
+      : 'Sesi ini sudah selesai dan tidak dapat diubah lagi.',
+  );
+
+const toView = (r: SessionRow, canManage: boolean): LiveSessionView => ({
+  id: r.id,
+  courseId: r.course_id,
+  courseTitle: r.course_title,
+  lessonKey: r.lesson_key,
+  title: r.title,
+  description: r.description,
+  startsAt: r.starts_at.toISOString(),
+  endsAt: r.ends_at.toISOString(),
+  capacity: r.capacity,
+  audienceOrgUnitIds: r.audience_org_unit_ids,
+  jp: Number(r.jp),
+  attendanceRule: r.attendance_rule,
+  status: r.status,
+  sequence: r.sequence,
+  cancelReason: r.cancel_reason,
+  trainers: r.trainers,
+  canManage,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+});
+
+interface Draft {
+  courseId: string | null;
+  lessonKey: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  audienceOrgUnitIds: string[];
+  trainerIds: string[];
+}
+
+/** Scheduling of live sessions: course sessions and stand-alone webinars. */
+@Injectable()
+export class SessionsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async create(dto: CreateLiveSessionRequest, p: Principal): Promise<LiveSessionView> {
+    return this.db.transaction(async (em) => {
+      const errors: FieldError[] = [];
+      const courseId = dto.courseId ?? null;
+      if (courseId) {
+        const known: unknown[] = await em.query(`SELECT 1 FROM course WHERE id = $1`, [courseId]);
+        let reachable = known.length > 0;
+        if (reachable)
+          reachable = await courseForAuthoring(em, courseId, p).then(
+            () => true,
+            () => false,
+          );
+        if (!reachable)
+          // An existing course outside the caller's authoring reach answers like an unknown one.
+          errors.push({
+            path: 'courseId',
+            message: 'kursus tidak ditemukan di antara kursus yang Anda kelola',
+          });
+      } else if (!p.roles.includes('admin') && !p.roles.includes('trainer')) {
+        throw forbidden(
+          'Webinar mandiri hanya dapat dijadwalkan oleh admin atau pelatih; mitra menjadwalkan sesi di kursus yang mereka susun.',
+        );
+      }
+      const draft: Draft = {
+        courseId,
+        lessonKey: dto.lessonKey ?? null,
+        startsAt: new Date(dto.startsAt),
+        endsAt: new Date(dto.endsAt),
+        audienceOrgUnitIds: dto.audienceOrgUnitIds ?? [],
+        trainerIds: dto.trainerIds ?? [p.id],
+      };
+      await this.check(
+        em,
+        draft,
+        { startsChanged: true, checkLesson: errors.length === 0 },
+        errors,
+      );
+      if (errors.length > 0) throw invalid(errors);
+      const [{ id }]: { id: string }[] = await em.query(
+        `INSERT INTO live_session (course_id, lesson_key, title, description, starts_at, ends_at,
+                                   capacity, audience_org_unit_ids, jp, attendance_rule, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [
+          draft.courseId,
+          draft.lessonKey,
+          dto.title,
+          dto.description ?? '',
+          draft.startsAt,
+          draft.endsAt,
+          dto.capacity ?? null,
+          draft.audienceOrgUnitIds,
+          dto.jp ?? 0,
+          JSON.stringify(dto.attendanceRule ?? { minShare: 0.8 }),
+          p.id,
+        ],
+      );
+      await this.setTrainers(em, id, draft.trainerIds);
+      return toView(await this.row(em, id), true);
+    });
+  }
+
+  async update(id: string, dto: UpdateLiveSessionRequest, p: Principal): Promise<LiveSessionView> {
+    return this.db.transaction(async (em) => {
+      const current = await this.managed(em, id, p, true);
+      if (current.status !== 'scheduled') throw notScheduled(current.status);
+      const draft: Draft = {
+        courseId: current.course_id,
+        lessonKey: dto.lessonKey === undefined ? current.lesson_key : dto.lessonKey,
+        startsAt: dto.startsAt ? new Date(dto.startsAt) : current.starts_at,
+        endsAt: dto.endsAt ? new Date(dto.endsAt) : current.ends_at,
+        audienceOrgUnitIds: dto.audienceOrgUnitIds ?? current.audience_org_unit_ids,
+        trainerIds: dto.trainerIds ?? current.trainers.map((t) => t.id),
+      };
+      const errors: FieldError[] = [];
+      const startsChanged = draft.startsAt.getTime() !== current.starts_at.getTime();
+      // A key already stored stays valid when a later course version moved the lesson.
+      const lessonChanged = draft.lessonKey !== current.lesson_key;
+      await this.check(em, draft, { startsChanged, checkLesson: lessonChanged }, errors);
+      if (errors.length > 0) throw invalid(errors);
+      await em.query(
+        `UPDATE live_session
+            SET title = $2, description = $3, starts_at = $4, ends_at = $5, capacity = $6,
+                audience_org_unit_ids = $7, jp = $8, attendance_rule = $9, lesson_key = $10,
+                sequence = sequence + 1, updated_at = now()
+          WHERE id = $1`,
+        [
+          id,
+          dto.title ?? current.title,
+          dto.description ?? current.description,
+          draft.startsAt,
+          draft.endsAt,
+          dto.capacity === undefined ? current.capacity : dto.capacity,
+          draft.audienceOrgUnitIds,
+          dto.jp ?? current.jp,
+          JSON.stringify(dto.attendanceRule ?? current.attendance_rule),
+          draft.lessonKey,
+        ],
+      );
+      if (dto.trainerIds) await this.setTrainers(em, id, draft.trainerIds);
+      return toView(await this.row(em, id), true);
+    });
+  }
+
+  async cancel(id: string, dto: CancelLiveSessionRequest, p: Principal): Promise<LiveSessionView> {
+    return this.db.transaction(async (em) => {
+      const current = await this.managed(em, id, p, true);
+      if (current.status !== 'scheduled') throw notScheduled(current.status);
+      await em.query(
+        `UPDATE live_session
+            SET status = 'cancelled', cancel_reason = $2, cancelled_at = now(),
+                sequence = sequence + 1, updated_at = now()
+          WHERE id = $1`,
+        [id, dto.reason],
+      );
+      return toView(await this.row(em, id), true);
+    });
+  }
+
+  /** A session the caller may join or manage; anyone else gets 404. */
+  async get(id: string, p: Principal): Promise<LiveSessionView> {
+    const row = await this.visible(this.db.manager, id, p);
+    return toView(row, await mayManage(this.db.manager, row, p));
+  }
+
+  /** The session as a row, for the caller who may join or manage it (404 otherwise). */
+  async visible(em: EntityManager, id: string, p: Principal): Promise<SessionRow> {
+    const rows: SessionRow[] = await em.query(`${SESSION_SELECT} WHERE s.id = $1`, [id]);
+    const row = rows[0];
+    if (!row) throw notFound('Sesi langsung');
+    if (!(await mayJoin(em, id, p.id)) && !(await mayManage(em, row, p)))
+      throw notFound('Sesi langsung');
+    return row;
+  }
+
+  /** Scheduled sessions the caller may join that overlap [from, to); from defaults to now. */
+  async mine(q: MyLiveSessionsQuery, p: Principal): Promise<LiveSessionView[]> {
+    const from = q.from ? new Date(q.from) : new Date();
+    const to = q.to ? new Date(q.to) : null;
+    if (to && to <= from) throw invalid([{ path: 'to', message: 'harus setelah from' }]);
+    const rows: SessionRow[] = await this.db.query(
+      `${SESSION_SELECT}
+        WHERE s.status = 'scheduled' AND s.ends_at > $2 AND ($3::timestamptz IS NULL OR s.starts_at < $3)
+          AND ${MAY_JOIN}
+        ORDER BY s.starts_at, s.id
+        LIMIT 200`,
+      [p.id, from, to],
+    );
+    const trainerOf = (r: SessionRow) => r.trainers.some((t) => t.id === p.id);
+    return rows.map((r) => toView(r, trainerOf(r) || r.created_by === p.id));
+  }
+
+  private async row(em: EntityManager, id: string): Promise<SessionRow> {
+    const rows: SessionRow[] = await em.query(`${SESSION_SELECT} WHERE s.id = $1`, [id]);
+    return rows[0];
+  }
+
+  /** Loads (and locks) a session the caller may manage: 404 if they cannot see it, 403 if they only attend. */
+  private async managed(
+    em: EntityManager,
+    id: string,
+    p: Principal,
+    lock: boolean,
+  ): Promise<SessionRow> {
+    if (lock) await em.query(`SELECT 1 FROM live_session WHERE id = $1 FOR UPDATE`, [id]);
+    const row = await this.row(em, id);
+    if (!row) throw notFound('Sesi langsung');
+    if (await mayManage(em, row, p)) return row;
+    if (await mayJoin(em, id, p.id))
+      throw forbidden(
+        'Hanya pelatih sesi, penyusun kursus, atau admin yang dapat mengubah sesi ini.',
+      );
+    throw notFound('Sesi langsung');
+  }
+
+  /** Field checks that need the clock or the database; errors are appended. */
+  private async check(
+    em: EntityManager,
+    d: Draft,
+    opts: { startsChanged: boolean; checkLesson: boolean },
+    errors: FieldError[],
+  ): Promise<void> {
+    if (opts.startsChanged && d.startsAt.getTime() <= Date.now())
+      errors.push({ path: 'startsAt', message: 'waktu mulai sudah lewat' });
+    if (d.endsAt <= d.startsAt)
+      errors.push({ path: 'endsAt', message: 'waktu selesai harus setelah waktu mulai' });
+    else if (d.endsAt.getTime() - d.startsAt.getTime() > LIVE_SESSION_MAX_HOURS * 3600_000)
+      errors.push({
+        path: 'endsAt',
+        message: `sesi paling lama ${LIVE_SESSION_MAX_HOURS} jam`,
+      });
+    if (d.courseId) {
+      if (d.audienceOrgUnitIds.length > 0)
+        errors.push({
+          path: 'audienceOrgUnitIds',
+          message: 'sesi kursus terbuka bagi peserta kursus; undangan OPD hanya untuk webinar',
+        });
+      if (d.lessonKey && opts.checkLesson) {
+        const lesson: { type: string }[] = await em.query(
+          `SELECT l.type FROM lesson l JOIN course c ON c.current_version_id = l.version_id
+            WHERE c.id = $1 AND l.key = $2`,
+          [d.courseId, d.lessonKey],
+        );
+        if (lesson[0]?.type !== 'live-session')
+          errors.push({
+            path: 'lessonKey',
+            message: lesson[0]
+              ? `materi ini bertipe "${lesson[0].type}", bukan sesi langsung`
+              : 'tidak ada materi sesi langsung dengan kunci ini di versi kursus yang terbit',
+          });
+      }
+    } else {
+      if (d.lessonKey)
+        errors.push({ path: 'lessonKey', message: 'hanya untuk sesi yang termasuk kursus' });
+      if (d.audienceOrgUnitIds.length > 0) {
+        const found: { id: string }[] = await em.query(
+          `SELECT id FROM org_unit WHERE id = ANY($1::uuid[])`,
+          [d.audienceOrgUnitIds],
+        );
+        const missing = d.audienceOrgUnitIds.filter((u) => !found.some((f) => f.id === u));
+        if (missing.length > 0)
+          errors.push({
+            path: 'audienceOrgUnitIds',
+            message: `unit organisasi tidak dikenal: ${missing.join(', ')}`,
+          });
+      }
+    }
+    const trainerIds = [...new Set(d.trainerIds)];
+    if (trainerIds.length === 0)
+      errors.push({ path: 'trainerIds', message: 'paling sedikit satu pelatih' });
+    else {
+      const ok: { id: string }[] = await em.query(
+        `SELECT id FROM app_user
+          WHERE id = ANY($1::uuid[]) AND active
+            AND roles && ARRAY['trainer', 'partner', 'admin']::text[]`,
+        [trainerIds],
+      );
+      const bad = trainerIds.filter((u) => !ok.some((o) => o.id === u));
+      if (bad.length > 0)
+        errors.push({
+          path: 'trainerIds',
+          message: `bukan pengguna aktif dengan peran pelatih, mitra, atau admin: ${bad.join(', ')}`,
+        });
+    }
+  }
+
+  private async setTrainers(em: EntityManager, id: string, userIds: string[]): Promise<void> {
+    await em.query(`DELETE FROM live_session_trainer WHERE session_id = $1`, [id]);
+    await em.query(
+      `INSERT INTO live_session_trainer (session_id, user_id)
+       SELECT $1, u FROM unnest($2::uuid[]) AS u ON CONFLICT DO NOTHING`,
+      [id, [...new Set(userIds)]],
+    );
+  }
+}

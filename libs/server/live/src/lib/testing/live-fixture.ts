@@ -1,0 +1,154 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AuthoringCourseResponse } from '@siantar/contracts';
+import { CatalogModule } from '@siantar/server-catalog';
+import { IdentityModule } from '@siantar/server-identity';
+import {
+  createOrgUnit,
+  createTestApp,
+  createTestContext,
+  createUser,
+  type TestApp,
+  type TestContext,
+  type TestUser,
+} from '@siantar/server-testing';
+import request from 'supertest';
+import { LiveModule } from '../live.module';
+
+export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+type Person = TestUser & { token: string };
+
+/**
+ * A city with two OPDs (OPD A has a bidang) and a partner; a published course by
+ * `trainer` with a link lesson and a live-session lesson.
+ */
+export interface LiveWorld {
+  ctx: TestContext;
+  t: TestApp;
+  units: Record<'city' | 'opdA' | 'bidangA' | 'opdB' | 'mitra', { id: string }>;
+  users: Record<
+    | 'cityAdmin'
+    | 'adminB'
+    | 'trainer'
+    | 'otherTrainer'
+    | 'partner'
+    | 'learnerA'
+    | 'learnerBidang'
+    | 'learnerB',
+    Person
+  >;
+  course: { id: string; liveKey: string; linkKey: string };
+  close(): Promise<void>;
+}
+
+export async function createLiveWorld(): Promise<LiveWorld> {
+  const ctx = await createTestContext({ STORAGE_DIR: mkdtempSync(join(tmpdir(), 'sb-live-')) });
+  const t = await createTestApp(ctx.config, [IdentityModule, CatalogModule, LiveModule]);
+  const city = await createOrgUnit(t.db, { code: 'PEMKO', name: 'Pemerintah Kota' });
+  const opdA = await createOrgUnit(t.db, { code: 'DINKES', name: 'Dinas Kesehatan', parent: city });
+  const bidangA = await createOrgUnit(t.db, {
+    code: 'YANKES',
+    name: 'Bidang Pelayanan Kesehatan',
+    kind: 'bidang',
+    parent: opdA,
+  });
+  const opdB = await createOrgUnit(t.db, {
+    code: 'DISDIK',
+    name: 'Dinas Pendidikan',
+    parent: city,
+  });
+  const mitra = await createOrgUnit(t.db, { code: 'MITRA', kind: 'mitra', parent: city });
+  const p = async (u: Promise<TestUser>): Promise<Person> => {
+    const user = await u;
+    return { ...user, token: await t.tokenFor(user.id) };
+  };
+  const users = {
+    cityAdmin: await p(
+      createUser(t.db, { unit: city, roles: ['admin'], adminScope: city, name: 'Admin Kota' }),
+    ),
+    adminB: await p(
+      createUser(t.db, { unit: opdB, roles: ['admin'], adminScope: opdB, name: 'Admin Disdik' }),
+    ),
+    trainer: await p(createUser(t.db, { unit: opdA, roles: ['trainer'], name: 'Dr. Lestari' })),
+    otherTrainer: await p(createUser(t.db, { unit: opdB, roles: ['trainer'], name: 'Pak Hotma' })),
+    partner: await p(
+      createUser(t.db, {
+        unit: mitra,
+        roles: ['partner'],
+        employmentType: 'NON_ASN',
+        name: 'Mitra Kampus',
+      }),
+    ),
+    learnerA: await p(createUser(t.db, { unit: opdA, name: 'Budi Dinkes' })),
+    learnerBidang: await p(createUser(t.db, { unit: bidangA, name: 'Sari Yankes' })),
+    learnerB: await p(createUser(t.db, { unit: opdB, name: 'Rina Disdik' })),
+  };
+  const course = await publishCourse(t, users.trainer.token, users.cityAdmin.token, 'LIVE-1');
+  return {
+    ctx,
+    t,
+    units: { city, opdA, bidangA, opdB, mitra },
+    users,
+    course,
+    close: async () => {
+      await t.close();
+      await ctx.cleanup();
+    },
+  };
+}
+
+/** A course authored by `trainer` and approved by `admin`, with a link and a live-session lesson. */
+export async function publishCourse(
+  t: TestApp,
+  trainer: string,
+  admin: string,
+  code: string,
+): Promise<{ id: string; liveKey: string; linkKey: string }> {
+  const draft = await request(t.http)
+    .post('/api/v1/authoring/courses')
+    .set(auth(trainer))
+    .send({ code, title: `Kursus ${code}`, summary: 'Ringkasan.', jp: 4 })
+    .expect(201);
+  const courseId = (draft.body as AuthoringCourseResponse).courseId;
+  const mod = await request(t.http)
+    .post(`/api/v1/authoring/courses/${courseId}/draft/modules`)
+    .set(auth(trainer))
+    .send({ title: 'Modul 1' })
+    .expect(201);
+  const moduleId = (mod.body as AuthoringCourseResponse).working.modules[0].id;
+  for (const l of [
+    { type: 'link', title: 'Tautan', content: { url: 'https://example.go.id' } },
+    { type: 'live-session', title: 'Sesi tatap maya', content: {} },
+  ])
+    await request(t.http)
+      .post(`/api/v1/authoring/courses/${courseId}/draft/modules/${moduleId}/lessons`)
+      .set(auth(trainer))
+      .send({ ...l, durationMinutes: 60 })
+      .expect(201);
+  await request(t.http)
+    .post(`/api/v1/authoring/courses/${courseId}/draft/submit`)
+    .set(auth(trainer))
+    .send({ changelog: 'Versi pertama.' })
+    .expect(200);
+  await request(t.http)
+    .post(`/api/v1/authoring/courses/${courseId}/review/approve`)
+    .set(auth(admin))
+    .send({})
+    .expect(200);
+  const keys: { key: string; type: string }[] = await t.db.query(
+    `SELECT l.key, l.type FROM lesson l JOIN course c ON c.current_version_id = l.version_id
+      WHERE c.id = $1`,
+    [courseId],
+  );
+  const key = (type: string) => keys.find((k) => k.type === type)?.key ?? '';
+  return { id: courseId, liveKey: key('live-session'), linkKey: key('link') };
+}
+
+/** A time `days` from now, on the hour (UTC), as ISO 8601. */
+export function inDays(days: number, hours = 0): string {
+  const d = new Date(Date.now() + days * 86400_000 + hours * 3600_000);
+  d.setUTCMinutes(0, 0, 0);
+  return d.toISOString();
+}
