@@ -241,6 +241,17 @@ describe('report summaries equal their recomputation after random event sequence
   }
 
   it('holds for every table after every sequence', async () => {
+    // A fixed opening so that every summary has rows whatever the random sequences do.
+    const at = new Date('2025-12-31T16:30:00Z');
+    for (const c of [
+      { kind: 'enrol', user: 0, course: 1, at },
+      { kind: 'complete', user: 0, course: 1, lesson: 0, at },
+      { kind: 'complete', user: 0, course: 1, lesson: 1, at: new Date('2025-12-31T17:30:00Z') },
+      { kind: 'enrol', user: 2, course: 2, at },
+      { kind: 'credit', user: 2, jp: 12.5, at, competency: 1, klasikal: true },
+    ] satisfies Command[])
+      await run(c);
+    expect(await summaryMismatches(t.db)).toEqual([]);
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 40 }), async (commands) => {
         for (const c of commands) await run(c);
