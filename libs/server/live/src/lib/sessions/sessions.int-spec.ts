@@ -123,6 +123,18 @@ describe('scheduling live sessions (real PostgreSQL + Redis)', () => {
       .set(auth(learnerBidang.token))
       .expect(200);
     expect((seen.body as LiveSessionView).canManage).toBe(false);
+    // An OPD admin invites units of their own reach only, never the whole city.
+    const { adminB } = w.users;
+    const wholeCity = await create(adminB.token, { ...body, audienceOrgUnitIds: [] }).expect(400);
+    expect(paths(wholeCity.body)).toEqual(['audienceOrgUnitIds']);
+    const otherOpd = await create(adminB.token, body).expect(400);
+    expect(paths(otherOpd.body)).toEqual(['audienceOrgUnitIds[0]']);
+    await create(adminB.token, {
+      ...body,
+      title: 'Webinar Disdik',
+      audienceOrgUnitIds: [w.units.opdB.id],
+      trainerIds: [otherTrainer.id],
+    }).expect(201);
   });
 
   it('course sessions are for the enrolled and the trainers; the window filters by time', async () => {

@@ -136,6 +136,7 @@ export class SessionsService {
         draft,
         { startsChanged: true, checkLesson: errors.length === 0 },
         errors,
+        p,
       );
       if (errors.length > 0) throw invalid(errors);
       const [{ id }]: { id: string }[] = await em.query(
@@ -177,7 +178,7 @@ export class SessionsService {
       const startsChanged = draft.startsAt.getTime() !== current.starts_at.getTime();
       // A key already stored stays valid when a later course version moved the lesson.
       const lessonChanged = draft.lessonKey !== current.lesson_key;
-      await this.check(em, draft, { startsChanged, checkLesson: lessonChanged }, errors);
+      await this.check(em, draft, { startsChanged, checkLesson: lessonChanged }, errors, p);
       if (errors.length > 0) throw invalid(errors);
       await em.query(
         `UPDATE live_session
@@ -274,12 +275,43 @@ export class SessionsService {
     throw notFound('Sesi langsung');
   }
 
+  /**
+   * An OPD admin (who is not also a trainer) invites only units of their own reach,
+   * and never the whole city; city-wide admins and the training staff invite anyone.
+   */
+  private checkAudienceReach(
+    d: Draft,
+    p: Principal,
+    units: { id: string; path: string }[],
+    errors: FieldError[],
+  ): void {
+    const scope = p.adminScopePath ?? '';
+    const cityWide = scope.split('/').filter(Boolean).length === 1;
+    if (!p.roles.includes('admin') || p.roles.includes('trainer') || cityWide) return;
+    if (d.audienceOrgUnitIds.length === 0) {
+      errors.push({
+        path: 'audienceOrgUnitIds',
+        message:
+          'pilih OPD yang diundang; hanya admin tingkat kota yang dapat mengundang seluruh kota',
+      });
+      return;
+    }
+    units.forEach((u) => {
+      if (!scope || !u.path.startsWith(scope))
+        errors.push({
+          path: `audienceOrgUnitIds[${d.audienceOrgUnitIds.indexOf(u.id)}]`,
+          message: 'unit ini di luar jangkauan Anda sebagai admin',
+        });
+    });
+  }
+
   /** Field checks that need the clock or the database; errors are appended. */
   private async check(
     em: EntityManager,
     d: Draft,
     opts: { startsChanged: boolean; checkLesson: boolean },
     errors: FieldError[],
+    p: Principal,
   ): Promise<void> {
     if (opts.startsChanged && d.startsAt.getTime() <= Date.now())
       errors.push({ path: 'startsAt', message: 'waktu mulai sudah lewat' });
@@ -314,8 +346,8 @@ export class SessionsService {
       if (d.lessonKey)
         errors.push({ path: 'lessonKey', message: 'hanya untuk sesi yang termasuk kursus' });
       if (d.audienceOrgUnitIds.length > 0) {
-        const found: { id: string }[] = await em.query(
-          `SELECT id FROM org_unit WHERE id = ANY($1::uuid[])`,
+        const found: { id: string; path: string }[] = await em.query(
+          `SELECT id, path FROM org_unit WHERE id = ANY($1::uuid[])`,
           [d.audienceOrgUnitIds],
         );
         const missing = d.audienceOrgUnitIds.filter((u) => !found.some((f) => f.id === u));
@@ -324,7 +356,8 @@ export class SessionsService {
             path: 'audienceOrgUnitIds',
             message: `unit organisasi tidak dikenal: ${missing.join(', ')}`,
           });
-      }
+        this.checkAudienceReach(d, p, found, errors);
+      } else this.checkAudienceReach(d, p, [], errors);
     }
     const trainerIds = [...new Set(d.trainerIds)];
     if (trainerIds.length === 0)
