@@ -13,16 +13,17 @@ import {
   type UpdateCourseDraftRequest,
   type UpdateLessonRequest,
 } from '@siantar/contracts';
-import { AppError, EnvSchema, notFound, type Principal } from '@siantar/server-core';
+import {
+  AppError,
+  EnvSchema,
+  isCityWideAdmin,
+  notFound,
+  type Principal,
+} from '@siantar/server-core';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { completionRulesProblems } from '../completion/completion-rules-check';
 import { normalizeLessonContent } from '../content/lesson-content';
-import {
-  type CourseAccess,
-  cannotEdit,
-  courseForAuthoring,
-  isCityWideAdmin,
-} from '../courses/course-access';
+import { type CourseAccess, cannotEdit, courseForAuthoring } from '../courses/course-access';
 import { Course, CourseModule, CourseVersion, Lesson } from '../courses/course.entities';
 import { authoringResponse } from './authoring-view';
 

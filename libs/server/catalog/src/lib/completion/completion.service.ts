@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CompletionChecklist, FeedbackSurveyRequest } from '@siantar/contracts';
 import { AppError, notFound, type Principal } from '@siantar/server-core';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { LearnerCourseService } from '../player/learner-course.service';
 import { CompletionSignals } from './completion-signals';
 import { EnrolmentCompletion } from './enrolment-completion.service';
 
@@ -13,19 +14,11 @@ export class CompletionService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly completion: EnrolmentCompletion,
     private readonly signals: CompletionSignals,
+    private readonly course: LearnerCourseService,
   ) {}
 
-  private async own(em: EntityManager, enrolmentId: string, p: Principal): Promise<string> {
-    const rows: { user_id: string; status: string }[] = await em.query(
-      `SELECT user_id, status FROM enrolment WHERE id = $1`,
-      [enrolmentId],
-    );
-    if (!rows[0] || rows[0].user_id !== p.id) throw notFound('Pendaftaran');
-    return rows[0].status;
-  }
-
   async checklistFor(enrolmentId: string, p: Principal): Promise<CompletionChecklist> {
-    await this.own(this.db.manager, enrolmentId, p);
+    await this.course.own(this.db.manager, enrolmentId, p);
     const list = await this.completion.checklist(this.db.manager, enrolmentId);
     if (!list) throw notFound('Pendaftaran');
     return list;
@@ -37,7 +30,7 @@ export class CompletionService {
     p: Principal,
   ): Promise<CompletionChecklist> {
     await this.db.transaction(async (em) => {
-      const status = await this.own(em, enrolmentId, p);
+      const { status } = await this.course.own(em, enrolmentId, p);
       if (status === 'withdrawn')
         throw new AppError(
           409,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CompletionChecklist } from '@siantar/contracts';
-import { appendLedgerCredit } from '@siantar/server-ledger';
+import { appendLedgerCredit, wibDate } from '@siantar/server-ledger';
 import type { EntityManager } from 'typeorm';
 import { type EnrolmentForCompletion, loadEnrolment, loadFacts } from './completion-facts';
 import { evaluateCompletion } from './completion-rules';
@@ -10,13 +10,6 @@ export interface CompletionOutcome {
   /** True when this evaluation completed the enrolment or marked it passed. */
   changed: boolean;
   status: EnrolmentForCompletion['status'];
-}
-
-const WIB = 'Asia/Jakarta';
-
-/** YYYY-MM-DD of a moment in Asia/Jakarta. */
-export function wibDay(d: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: WIB }).format(d);
 }
 
 /**
@@ -44,7 +37,7 @@ export class EnrolmentCompletion {
       );
       await appendLedgerCredit(em, {
         userId: e.user_id,
-        entryDate: wibDay(result.completedAt),
+        entryDate: wibDate(result.completedAt),
         source: 'course',
         sourceRef: e.id,
         title: e.title,
@@ -53,8 +46,8 @@ export class EnrolmentCompletion {
         route: 'nonklasikal',
         competencyType: e.competency_type,
         jp: Number(e.jp),
-        startDate: wibDay(e.enrolled_at),
-        endDate: wibDay(result.completedAt),
+        startDate: wibDate(e.enrolled_at),
+        endDate: wibDate(result.completedAt),
       });
       changed = true;
     } else if (e.status === 'completed' && !e.passed_at && result.passedAt) {

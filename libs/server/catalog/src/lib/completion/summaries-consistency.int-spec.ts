@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { COMPETENCY_TYPES } from '@siantar/contracts';
 import { summaryMismatches } from '@siantar/server-core';
 import { IdentityModule } from '@siantar/server-identity';
-import { appendLedgerCredit } from '@siantar/server-ledger';
+import { appendLedgerCredit, wibDate } from '@siantar/server-ledger';
 import {
   createOrgUnit,
   createTestApp,
@@ -13,7 +13,7 @@ import {
 } from '@siantar/server-testing';
 import fc from 'fast-check';
 import { CatalogModule } from '../catalog.module';
-import { EnrolmentCompletion, wibDay } from './enrolment-completion.service';
+import { EnrolmentCompletion } from './enrolment-completion.service';
 
 /**
  * The summary tables are kept by triggers; this drives random sequences of the
@@ -185,7 +185,7 @@ describe('report summaries equal their recomputation after random event sequence
         await t.db.transaction((em) =>
           appendLedgerCredit(em, {
             userId: users[c.user],
-            entryDate: wibDay(c.at),
+            entryDate: wibDate(c.at),
             source: 'external',
             sourceRef: randomUUID(),
             title: 'Pelatihan eksternal',
@@ -194,8 +194,8 @@ describe('report summaries equal their recomputation after random event sequence
             route: c.klasikal ? 'klasikal' : 'nonklasikal',
             competencyType: COMPETENCY_TYPES[c.competency],
             jp: c.jp,
-            startDate: wibDay(c.at),
-            endDate: wibDay(c.at),
+            startDate: wibDate(c.at),
+            endDate: wibDate(c.at),
           }),
         );
         return;

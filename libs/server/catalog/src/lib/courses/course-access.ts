@@ -1,11 +1,7 @@
 import type { Principal } from '@siantar/server-core';
-import { AppError, notFound } from '@siantar/server-core';
+import { AppError, isCityWideAdmin, notFound } from '@siantar/server-core';
 import type { EntityManager } from 'typeorm';
 import { Course } from './course.entities';
-
-/** A city-wide admin's scope is a root unit: they review every course, partners' included. */
-export const isCityWideAdmin = (p: Principal) =>
-  p.roles.includes('admin') && (p.adminScopePath ?? '').split('/').filter(Boolean).length === 1;
 
 /** Whether the caller is an admin whose reach (org-unit subtree) holds this unit. */
 export async function adminReaches(

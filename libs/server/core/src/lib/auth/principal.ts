@@ -25,3 +25,7 @@ export interface AccessTokenClaims {
   iat: number;
   exp: number;
 }
+
+/** An admin whose scope is a root unit (no parent): the whole city, partners included. */
+export const isCityWideAdmin = (p: Principal): boolean =>
+  p.roles.includes('admin') && (p.adminScopePath ?? '').split('/').filter(Boolean).length === 1;

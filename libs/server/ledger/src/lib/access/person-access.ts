@@ -28,10 +28,6 @@ export async function loadPerson(em: EntityManager, userId: string): Promise<Per
 export const adminReachesPath = (p: Principal, path: string): boolean =>
   p.roles.includes('admin') && !!p.adminScopePath && path.startsWith(p.adminScopePath);
 
-/** An admin whose scope is a root unit (no parent): the whole city. */
-export const isCityWideAdmin = (p: Principal): boolean =>
-  p.roles.includes('admin') && (p.adminScopePath ?? '').split('/').filter(Boolean).length === 1;
-
 export const personNotFound = () => new AppError(404, 'not-found', 'Pegawai tidak ditemukan.');
 
 /**

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { JpTargetRequest, JpTargetView } from '@siantar/contracts';
-import { AppError, type Principal } from '@siantar/server-core';
+import { AppError, isCityWideAdmin, type Principal } from '@siantar/server-core';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type EmploymentType, isCityWideAdmin } from '../access/person-access';
+import type { EmploymentType } from '../access/person-access';
 
 interface TargetRow {
   employment_type: 'PNS' | 'PPPK';

@@ -8,7 +8,13 @@ import {
   type MyLiveSessionsQuery,
   type UpdateLiveSessionRequest,
 } from '@siantar/contracts';
-import { AppError, forbidden, notFound, type Principal } from '@siantar/server-core';
+import {
+  AppError,
+  forbidden,
+  isCityWideAdmin,
+  notFound,
+  type Principal,
+} from '@siantar/server-core';
 import { courseForAuthoring } from '@siantar/server-catalog';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MAY_JOIN, mayJoin, mayManage } from './session-access';
@@ -286,8 +292,7 @@ export class SessionsService {
     errors: FieldError[],
   ): void {
     const scope = p.adminScopePath ?? '';
-    const cityWide = scope.split('/').filter(Boolean).length === 1;
-    if (!p.roles.includes('admin') || p.roles.includes('trainer') || cityWide) return;
+    if (!p.roles.includes('admin') || p.roles.includes('trainer') || isCityWideAdmin(p)) return;
     if (d.audienceOrgUnitIds.length === 0) {
       errors.push({
         path: 'audienceOrgUnitIds',

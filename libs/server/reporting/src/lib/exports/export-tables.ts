@@ -1,4 +1,5 @@
 import type { ReportTable } from '@siantar/contracts';
+import { wibDate } from '@siantar/server-ledger';
 import type { EntityManager } from 'typeorm';
 import { courseFunnelsSql } from '../courses/course-funnels';
 import type { DashboardService, YearFilter } from '../dashboard/dashboard.service';
@@ -26,10 +27,7 @@ export interface ExportSpec {
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 const orNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const wibDate = (v: unknown): string | null =>
-  v instanceof Date
-    ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(v)
-    : orNull(v);
+const dateCell = (v: unknown): string | null => (v instanceof Date ? wibDate(v) : orNull(v));
 
 export const TABLE_TITLES: Record<ReportTable, string> = {
   units: 'unit',
@@ -173,7 +171,7 @@ export async function exportSource(
             str(r['orgUnitName']),
             str(r['code']),
             str(r['title']),
-            wibDate(r['dueAt']),
+            dateCell(r['dueAt']),
           ],
         },
       };

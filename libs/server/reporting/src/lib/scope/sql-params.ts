@@ -1,3 +1,4 @@
+import { wibYear } from '@siantar/server-ledger';
 /** Collects positional parameters while a query is put together: `$${n}` for each value. */
 export class SqlParams {
   readonly values: unknown[] = [];
@@ -17,10 +18,6 @@ export function likePrefix(text: string): string {
 export const START_OF_TODAY_WIB = `(wib_date(now())::timestamp AT TIME ZONE 'Asia/Jakarta')`;
 
 /** The current calendar year in Asia/Jakarta. */
-export function currentYearWib(now = new Date()): number {
-  return Number(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(now),
-  );
-}
+export const currentYearWib = (now = new Date()): number => wibYear(now);
 
 export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
