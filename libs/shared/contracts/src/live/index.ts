@@ -1,1 +1,4 @@
+export * from './attendance';
+export * from './room-events';
+export * from './room.dto';
 export * from './sessions';
