@@ -3,6 +3,7 @@ import { AssessmentJobsModule } from '@siantar/server-assessment';
 import { CoreModule, type EnvSchema } from '@siantar/server-core';
 import { CatalogJobsModule } from '@siantar/server-catalog';
 import { IdentityJobsModule } from '@siantar/server-identity';
+import { LiveJobsModule } from '@siantar/server-live';
 import { ReportingJobsModule } from '@siantar/server-reporting';
 
 /** Every domain's jobs module: the worker runs all of them and nothing else. */
@@ -11,6 +12,7 @@ export const WORKER_JOB_MODULES = [
   CatalogJobsModule,
   AssessmentJobsModule,
   ReportingJobsModule,
+  LiveJobsModule,
 ];
 
 /** The worker imports only the domains' jobs modules. */

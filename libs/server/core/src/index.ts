@@ -28,6 +28,8 @@ export * from './lib/http/uuid-param';
 export * from './lib/auth/token-verifier';
 export * from './lib/realtime/user-events.publisher';
 export * from './lib/realtime/user-events.gateway';
+export * from './lib/realtime/redis-io.adapter';
 export * from './lib/queue/committed-row';
 export * from './lib/http/downloads';
 export * from './lib/storage/signed-file-url';
+export * from './lib/http/csv';

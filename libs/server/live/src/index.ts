@@ -1,1 +1,2 @@
+export * from './lib/live-jobs.module';
 export * from './lib/live.module';

@@ -53,6 +53,7 @@ export const IDENTITY_ENTITIES = [OrgUnit, User, RefreshToken, PasswordToken];
     UserEventsGateway,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, OrgUnitsService],
+  // Other gateways (the live rooms) verify handshakes with the same verifier.
+  exports: [UsersService, OrgUnitsService, TokenVerifier],
 })
 export class IdentityModule {}

@@ -1,11 +1,27 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@siantar/server-identity';
+import { AttendanceController } from './attendance/attendance.controller';
+import { AttendanceService } from './attendance/attendance.service';
 import { CalendarService } from './calendar/calendar.service';
+import { MediaTokenService } from './media/media-token.service';
+import { LiveGateway } from './room/live.gateway';
+import { RoomRateLimiter } from './room/rate-limiter';
+import { RoomDeps } from './room/room-deps';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
 
-/** Live sessions: scheduling, the calendar file and the per-user iCalendar feed. */
+/** Live sessions: scheduling, calendars, and the `/live` socket.io rooms. */
 @Module({
-  controllers: [SessionsController],
-  providers: [SessionsService, CalendarService],
+  imports: [IdentityModule],
+  controllers: [SessionsController, AttendanceController],
+  providers: [
+    SessionsService,
+    CalendarService,
+    AttendanceService,
+    MediaTokenService,
+    RoomRateLimiter,
+    RoomDeps,
+    LiveGateway,
+  ],
 })
 export class LiveModule {}

@@ -1,7 +1,7 @@
 import { IsUUID } from 'class-validator';
 
 /** Queues are split by domain so that one domain's backlog never delays another's. */
-export const QUEUE_NAMES = ['identity', 'catalog', 'assessment', 'reporting'] as const;
+export const QUEUE_NAMES = ['identity', 'catalog', 'assessment', 'reporting', 'live'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export class WelcomeEmailJob {
@@ -45,6 +45,12 @@ export class ReportExportJob {
   exportId!: string;
 }
 
+/** Freeze a live session's attendance, complete its lesson and credit its JP. */
+export class FinaliseAttendanceJob {
+  @IsUUID()
+  sessionId!: string;
+}
+
 /**
  * Every job name is tied to its queue and its payload class here, once.
  * The producer's `enqueue` only accepts the payload of the name it is given,
@@ -59,6 +65,7 @@ export const JOB_DEFINITIONS = {
   'assessment.deadline-submit': { queue: 'assessment', payload: AttemptJob },
   'assessment.regrade-attempt': { queue: 'assessment', payload: RegradeAttemptJob },
   'reporting.export': { queue: 'reporting', payload: ReportExportJob },
+  'live.finalise-attendance': { queue: 'live', payload: FinaliseAttendanceJob },
 } as const satisfies Record<string, { queue: QueueName; payload: new () => object }>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;

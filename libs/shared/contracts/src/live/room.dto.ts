@@ -212,11 +212,15 @@ class RtcCandidate {
   sdpMLineIndex?: number | null;
 }
 
-/** WebRTC signalling, relayed to one socket of the same room. */
+/**
+ * WebRTC signalling, relayed within the room: `to` is a socket id, or `user:<id>` for
+ * every socket of that user (a viewer asking a publisher for its stream, with neither
+ * description nor candidate).
+ */
 export class RtcSignal {
   @IsString()
   @MinLength(1)
-  @MaxLength(40)
+  @MaxLength(45)
   to!: string;
 
   @IsOptional()

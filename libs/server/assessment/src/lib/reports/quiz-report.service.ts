@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { GradingMethod, QuizReport } from '@siantar/contracts';
-import { fileSlug, type Principal } from '@siantar/server-core';
+import { fileSlug, type Principal, toCsv } from '@siantar/server-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { finalPercent } from '../marking/final-grade';
 import { quizForAuthoring } from '../quizzes/quizzes.service';
-import {
-  discriminationIndex,
-  facilityIndex,
-  prePostGain,
-  scoreHistogram,
-  toCsv,
-} from './quiz-statistics';
+import { discriminationIndex, facilityIndex, prePostGain, scoreHistogram } from './quiz-statistics';
 
 interface AttemptStat {
   id: string;

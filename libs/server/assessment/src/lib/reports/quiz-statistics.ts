@@ -2,8 +2,6 @@
  * Quiz report statistics over plain rows (classical test theory, as in Moodle's quiz
  * statistics report). Pure: callers load the rows, these functions only count.
  */
-export { toCsv, type CsvCell, type CsvOptions } from './csv';
-
 /**
  * Counts of percentages per band of `100 / bins` points: band i holds [i·w, (i+1)·w),
  * and 100 % goes into the last band. Values outside 0–100 are clamped; non-finite ones

@@ -2,6 +2,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsJSON,
   IsOptional,
   IsString,
   IsUrl,
@@ -227,6 +228,28 @@ export class EnvSchema {
   /** Behind a reverse proxy set true: the api then trusts X-Forwarded-For from the first hop (rate limits per client). */
   @IsIn(['true', 'false'])
   TRUST_PROXY: 'true' | 'false' = 'false';
+
+  /**
+   * Live rooms' WebRTC ICE servers as JSON, e.g.
+   * `[{"urls":"stun:stun.example.go.id:3478"},{"urls":"turn:turn.example.go.id","username":"u","credential":"p"}]`.
+   * Empty: only host candidates (enough on one office LAN).
+   */
+  @ValidateIf((o: EnvSchema) => o.LIVE_ICE_SERVERS !== '')
+  @IsJSON({ message: 'must be a JSON array of RTCIceServer objects' })
+  LIVE_ICE_SERVERS = '';
+
+  /** Set all three to send live media through a LiveKit SFU instead of the built-in mesh. */
+  @ValidateIf((o: EnvSchema) => o.LIVEKIT_URL !== '')
+  @Matches(/^(wss?|https?):\/\/.+/, { message: 'must be a ws(s):// or http(s):// URL' })
+  LIVEKIT_URL = '';
+
+  @IsOptional()
+  @IsString()
+  LIVEKIT_API_KEY = '';
+
+  @IsOptional()
+  @IsString()
+  LIVEKIT_API_SECRET = '';
 }
 
 export type AppConfig = EnvSchema;

@@ -1,3 +1,4 @@
+import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type INestApplication, VersioningType } from '@nestjs/common';
@@ -80,6 +81,7 @@ export function configureApp(app: INestApplication, config: EnvSchema): void {
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   app.enableShutdownHooks();
 
   const doc = SwaggerModule.createDocument(

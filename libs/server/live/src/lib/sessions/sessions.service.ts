@@ -12,11 +12,14 @@ import {
   AppError,
   forbidden,
   isCityWideAdmin,
+  jobKey,
   notFound,
   type Principal,
+  QueueService,
 } from '@siantar/server-core';
 import { courseForAuthoring } from '@siantar/server-catalog';
 import type { DataSource, EntityManager } from 'typeorm';
+import { FINALISE_AFTER_MS } from '../attendance/attendance-records';
 import { MAY_JOIN, mayJoin, mayManage } from './session-access';
 
 type FieldError = { path: string; message: string };
@@ -36,6 +39,11 @@ export interface SessionRow {
   attendance_rule: { minShare: number };
   status: 'scheduled' | 'cancelled' | 'ended';
   sequence: number;
+  locked: boolean;
+  slides_file_id: string | null;
+  slide_page: number;
+  ended_at: Date | null;
+  finalised_at: Date | null;
   cancel_reason: string | null;
   created_by: string | null;
   created_at: Date;
@@ -70,7 +78,7 @@ const notScheduled = (status: string) =>
       : 'Sesi ini sudah selesai dan tidak dapat diubah lagi.',
   );
 
-const toView = (r: SessionRow, canManage: boolean): LiveSessionView => ({
+export const sessionView = (r: SessionRow, canManage: boolean): LiveSessionView => ({
   id: r.id,
   courseId: r.course_id,
   courseTitle: r.course_title,
@@ -104,7 +112,25 @@ interface Draft {
 /** Scheduling of live sessions: course sessions and stand-alone webinars. */
 @Injectable()
 export class SessionsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queue: QueueService,
+  ) {}
+
+  /**
+   * Plans the end-of-session job for a session nobody ends by hand; each change plans
+   * its own (the key holds the SEQUENCE) and an early one finds the session not over.
+   */
+  private async planFinalise(row: SessionRow): Promise<void> {
+    await this.queue.enqueue(
+      'live.finalise-attendance',
+      { sessionId: row.id },
+      {
+        jobId: jobKey('live-finalise', row.id, row.sequence),
+        delayMs: Math.max(0, row.ends_at.getTime() + FINALISE_AFTER_MS - Date.now()),
+      },
+    );
+  }
 
   async create(dto: CreateLiveSessionRequest, p: Principal): Promise<LiveSessionView> {
     return this.db.transaction(async (em) => {
@@ -164,7 +190,9 @@ export class SessionsService {
         ],
       );
       await this.setTrainers(em, id, draft.trainerIds);
-      return toView(await this.row(em, id), true);
+      const row = await this.row(em, id);
+      await this.planFinalise(row);
+      return sessionView(row, true);
     });
   }
 
@@ -206,7 +234,9 @@ export class SessionsService {
         ],
       );
       if (dto.trainerIds) await this.setTrainers(em, id, draft.trainerIds);
-      return toView(await this.row(em, id), true);
+      const row = await this.row(em, id);
+      await this.planFinalise(row);
+      return sessionView(row, true);
     });
   }
 
@@ -221,14 +251,14 @@ export class SessionsService {
           WHERE id = $1`,
         [id, dto.reason],
       );
-      return toView(await this.row(em, id), true);
+      return sessionView(await this.row(em, id), true);
     });
   }
 
   /** A session the caller may join or manage; anyone else gets 404. */
   async get(id: string, p: Principal): Promise<LiveSessionView> {
     const row = await this.visible(this.db.manager, id, p);
-    return toView(row, await mayManage(this.db.manager, row, p));
+    return sessionView(row, await mayManage(this.db.manager, row, p));
   }
 
   /** The session as a row, for the caller who may join or manage it (404 otherwise). */
@@ -255,7 +285,7 @@ export class SessionsService {
       [p.id, from, to],
     );
     const trainerOf = (r: SessionRow) => r.trainers.some((t) => t.id === p.id);
-    return rows.map((r) => toView(r, trainerOf(r) || r.created_by === p.id));
+    return rows.map((r) => sessionView(r, trainerOf(r) || r.created_by === p.id));
   }
 
   private async row(em: EntityManager, id: string): Promise<SessionRow> {

@@ -2,6 +2,7 @@ import { Assessment1764500000000 } from './1764500000000-assessment';
 import { Catalog1764400000000 } from './1764400000000-catalog';
 import { Identity1764300000000 } from './1764300000000-identity';
 import { Live1764700000000 } from './1764700000000-live';
+import { LiveRoom1764800000000 } from './1764800000000-live-room';
 import { Progress1764600000000 } from './1764600000000-progress';
 
 /** Every migration, oldest first. Add new ones at the end. */
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Assessment1764500000000,
   Progress1764600000000,
   Live1764700000000,
+  LiveRoom1764800000000,
 ];
