@@ -40,6 +40,8 @@ export class RedisIoAdapter extends IoAdapter {
         channelPrefix: prefix,
         sessionKeyPrefix: `${prefix}:session:`,
         maxLen: 50_000,
+        // A closing process waits for the blocking XREAD to return; keep that short.
+        blockTimeInMs: 1000,
       }),
     }) as Server;
   }

@@ -1,5 +1,6 @@
 import { ChatHistoryQuery, ChatSend, LIVE_LIMITS, MessageRef } from '@siantar/contracts';
 import { LiveError } from './live-error';
+import { updatedRows } from './updated-rows';
 import type { RoomDeps } from './room-deps';
 import type { EventTable } from './room-types';
 import { rooms } from './room-types';
@@ -37,7 +38,8 @@ export const chatEvents = ({ db, limiter }: RoomDeps): ChatEvents => ({
     payload: MessageRef,
     host: true,
     async run({ nsp, me }, { messageId }) {
-      const rows: unknown[] = await db.query(
+      const rows = await updatedRows(
+        db,
         `UPDATE live_chat_message SET deleted_at = now(), deleted_by = $3
           WHERE id = $1 AND session_id = $2 AND deleted_at IS NULL RETURNING id`,
         [messageId, me.sessionId, me.userId],

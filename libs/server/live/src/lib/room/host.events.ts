@@ -8,6 +8,7 @@ import {
 } from '@siantar/contracts';
 import { jobKey, signedFileUrl } from '@siantar/server-core';
 import { LiveError } from './live-error';
+import { updatedRows } from './updated-rows';
 import type { RoomDeps } from './room-deps';
 import type { EventTable, LiveNamespace } from './room-types';
 import { rooms } from './room-types';
@@ -36,13 +37,14 @@ async function updateParticipant(
   sessionId: string,
   userId: string,
   set: string,
-  value: unknown,
+  value?: boolean,
 ): Promise<void> {
-  const rows: unknown[] = await db.query(
+  const rows = await updatedRows(
+    db,
     `UPDATE live_participant SET ${set}
       WHERE session_id = $1 AND user_id = $2 AND role <> 'host' AND removed_at IS NULL
       RETURNING 1`,
-    [sessionId, userId, value],
+    value === undefined ? [sessionId, userId] : [sessionId, userId, value],
   );
   if (rows.length === 0) throw notInRoom();
   const view = await participant(db.manager, sessionId, userId);
@@ -78,7 +80,8 @@ export const hostEvents = ({ db, queue, config }: RoomDeps): HostEvents => ({
     payload: ParticipantRef,
     host: true,
     async run({ nsp, me }, { userId }) {
-      const rows: unknown[] = await db.query(
+      const rows = await updatedRows(
+        db,
         `UPDATE live_participant SET removed_at = now(), removed_by = $3, hand_raised_at = NULL
           WHERE session_id = $1 AND user_id = $2 AND role <> 'host' AND removed_at IS NULL
           RETURNING 1`,
@@ -97,7 +100,7 @@ export const hostEvents = ({ db, queue, config }: RoomDeps): HostEvents => ({
     payload: ParticipantRef,
     host: true,
     async run({ nsp, me }, { userId }) {
-      await updateParticipant(db, nsp, me.sessionId, userId, 'hand_raised_at = NULL', null);
+      await updateParticipant(db, nsp, me.sessionId, userId, 'hand_raised_at = NULL');
       return null;
     },
   },
@@ -114,7 +117,8 @@ export const hostEvents = ({ db, queue, config }: RoomDeps): HostEvents => ({
     payload: null,
     host: true,
     async run({ nsp, me }) {
-      const rows: { ended_at: Date }[] = await db.query(
+      const rows = await updatedRows<{ ended_at: Date }>(
+        db,
         `UPDATE live_session SET status = 'ended', ended_at = now(), updated_at = now()
           WHERE id = $1 AND status = 'scheduled' RETURNING ended_at`,
         [me.sessionId],
@@ -161,7 +165,8 @@ export const hostEvents = ({ db, queue, config }: RoomDeps): HostEvents => ({
     payload: SlidePage,
     host: true,
     async run({ nsp, me }, { page }) {
-      const rows: unknown[] = await db.query(
+      const rows = await updatedRows(
+        db,
         `UPDATE live_session SET slide_page = $2
           WHERE id = $1 AND slides_file_id IS NOT NULL RETURNING 1`,
         [me.sessionId, page],

@@ -173,7 +173,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       e instanceof LiveError
         ? { code: e.code, message: e.message }
         : { code: 'internal' as const, message: 'Terjadi kesalahan di server; coba lagi.' };
-    if (!(e instanceof LiveError)) this.logger.error(`${event}: ${String(e)}`);
+    if (!(e instanceof LiveError)) {
+      this.logger.error(`${event}: ${String(e)}`);
+    }
     socket.emit('live:error', { event, ...error });
     if (typeof ack === 'function') (ack as Ack)({ ok: false, error });
   }

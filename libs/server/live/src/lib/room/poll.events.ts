@@ -1,6 +1,7 @@
 import { PollCreate, PollRef, PollVote } from '@siantar/contracts';
 import type { EntityManager } from 'typeorm';
 import { LiveError } from './live-error';
+import { updatedRows } from './updated-rows';
 import type { RoomDeps } from './room-deps';
 import type { EventTable, LiveNamespace } from './room-types';
 import { rooms } from './room-types';
@@ -13,12 +14,11 @@ const notFound = () => new LiveError('not-found', 'Polling tidak ditemukan di se
 /** Participants get the poll without its answer (until it closes); hosts with it. */
 async function broadcast(em: EntityManager, nsp: LiveNamespace, sessionId: string, id: string) {
   const p = await poll(em, sessionId, id);
-  if (!p) throw notFound();
-  const [asHost] = (await pollsFor(em, sessionId, '', true)).filter((x) => x.id === id);
+  const asHost = await poll(em, sessionId, id, true);
+  if (!p || !asHost) throw notFound();
   if (p.status !== 'draft')
     nsp.to(rooms.session(sessionId)).except(rooms.hosts(sessionId)).emit('poll:changed', p);
-  const { myVote: _mine, ...hostView } = asHost;
-  nsp.to(rooms.hosts(sessionId)).emit('poll:changed', hostView);
+  nsp.to(rooms.hosts(sessionId)).emit('poll:changed', asHost);
 }
 
 const sorted = (a: number[]) => [...a].sort((x, y) => x - y);
@@ -57,7 +57,8 @@ export const pollEvents = ({ db }: RoomDeps): PollEvents => ({
     payload: PollRef,
     host: true,
     async run({ nsp, me }, { pollId }) {
-      const rows: unknown[] = await db.query(
+      const rows = await updatedRows(
+        db,
         `UPDATE live_poll SET status = 'open', opened_at = now()
           WHERE id = $1 AND session_id = $2 AND status = 'draft' RETURNING id`,
         [pollId, me.sessionId],
@@ -74,7 +75,8 @@ export const pollEvents = ({ db }: RoomDeps): PollEvents => ({
     payload: PollRef,
     host: true,
     async run({ nsp, me }, { pollId }) {
-      const rows: unknown[] = await db.query(
+      const rows = await updatedRows(
+        db,
         `UPDATE live_poll SET status = 'closed', closed_at = now()
           WHERE id = $1 AND session_id = $2 AND status = 'open' RETURNING id`,
         [pollId, me.sessionId],

@@ -2,6 +2,7 @@ import { LIVE_LIMITS, QuestionAnswered, QuestionAsk, QuestionRef } from '@sianta
 import type { EntityManager } from 'typeorm';
 import { mutedError } from './chat.events';
 import { LiveError } from './live-error';
+import { updatedRows } from './updated-rows';
 import type { RoomDeps } from './room-deps';
 import type { EventTable, LiveNamespace } from './room-types';
 import { rooms } from './room-types';
@@ -68,7 +69,8 @@ export const questionEvents = ({ db, limiter }: RoomDeps): QuestionEvents => ({
     payload: QuestionAnswered,
     host: true,
     async run({ nsp, me }, { questionId, answered }) {
-      const rows: unknown[] = await db.query(
+      const rows = await updatedRows(
+        db,
         `UPDATE live_question SET answered_at = CASE WHEN $3 THEN coalesce(answered_at, now()) END
           WHERE id = $1 AND session_id = $2 RETURNING id`,
         [questionId, me.sessionId, answered],

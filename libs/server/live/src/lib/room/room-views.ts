@@ -204,13 +204,14 @@ export async function poll(
   em: EntityManager,
   sessionId: string,
   pollId: string,
+  host = false,
 ): Promise<PollBroadcast | null> {
   const rows: PollRow[] = await em.query(`${POLL_SELECT} WHERE p.session_id = $1 AND p.id = $3`, [
     sessionId,
     null,
     pollId,
   ]);
-  return rows[0] ? pollBroadcast(rows[0], false) : null;
+  return rows[0] ? pollBroadcast(rows[0], host) : null;
 }
 
 /** Hosts see drafts and answers; participants the launched polls. */

@@ -152,3 +152,46 @@ export function inDays(days: number, hours = 0): string {
   d.setUTCMinutes(0, 0, 0);
   return d.toISOString();
 }
+
+/**
+ * A session running now (the scheduling API refuses a past start): inserted directly,
+ * starting `startedMinutesAgo` and ending `endsInMinutes` from now.
+ */
+export async function runningSession(
+  t: TestApp,
+  o: {
+    trainerIds: string[];
+    courseId?: string;
+    lessonKey?: string;
+    audience?: string[];
+    capacity?: number;
+    jp?: number;
+    startedMinutesAgo?: number;
+    endsInMinutes?: number;
+    title?: string;
+  },
+): Promise<string> {
+  const [{ id }]: { id: string }[] = await t.db.query(
+    `INSERT INTO live_session (course_id, lesson_key, title, starts_at, ends_at, capacity,
+                               audience_org_unit_ids, jp, created_by)
+     VALUES ($1, $2, $3, now() - $4 * interval '1 minute', now() + $5 * interval '1 minute',
+             $6, $7, $8, $9) RETURNING id`,
+    [
+      o.courseId ?? null,
+      o.lessonKey ?? null,
+      o.title ?? 'Webinar Pelayanan Prima',
+      o.startedMinutesAgo ?? 5,
+      o.endsInMinutes ?? 60,
+      o.capacity ?? null,
+      o.audience ?? [],
+      o.jp ?? 2,
+      o.trainerIds[0],
+    ],
+  );
+  for (const u of o.trainerIds)
+    await t.db.query(`INSERT INTO live_session_trainer (session_id, user_id) VALUES ($1, $2)`, [
+      id,
+      u,
+    ]);
+  return id;
+}
