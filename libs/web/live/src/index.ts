@@ -1,0 +1,2 @@
+// Kept light: the app imports this eagerly (routes, nav, icons); screens load lazily.
+export * from './lib/live-roles';

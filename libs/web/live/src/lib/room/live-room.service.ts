@@ -1,0 +1,304 @@
+import {
+  DOCUMENT,
+  DestroyRef,
+  Injectable,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { TranslateService } from '@ngx-translate/core';
+import type { LiveClientEventName, LiveReaction, MediaState } from '@siantar/contracts';
+import { Subject } from 'rxjs';
+import { LiveConnection } from './live-connection';
+import { type AckData, type ClientPayload, LiveRequestError } from './live-socket';
+import {
+  type DataSaverMode,
+  type InboundCounters,
+  inboundCounters,
+  isLighter,
+  lossBetween,
+  modeForConnection,
+  modeForLoss,
+} from './media/data-saver';
+import { LocalMedia, type MediaDevicesLike, type MediaKind } from './media/local-media';
+import { MeshPeers } from './media/mesh-peers';
+import { RoomStore } from './room-store';
+
+/** How often the viewer side checks its links and the loss statistics. */
+const RECONCILE_MS = 5_000;
+
+interface NetworkInformationLike {
+  effectiveType?: string;
+  addEventListener?(type: 'change', listener: () => void): void;
+  removeEventListener?(type: 'change', listener: () => void): void;
+}
+
+/**
+ * One room, as the screens use it: the store (state), the connection (events, requests),
+ * the mesh (WebRTC) and this user's media and data-saver mode. Provided by the room screen.
+ */
+@Injectable()
+export class LiveRoomService {
+  private readonly connection = inject(LiveConnection);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly translate = inject(TranslateService);
+  private readonly window = inject(DOCUMENT).defaultView;
+
+  readonly store = new RoomStore();
+  readonly connectionState = this.connection.state;
+  readonly refusedWith = this.connection.refusedWith;
+
+  private readonly reactionsSubject = new Subject<{ userId: string; emoji: LiveReaction }>();
+  /** Reactions as they come (floating emoji). */
+  readonly reactions = this.reactionsSubject.asObservable();
+
+  private readonly modeState = signal<DataSaverMode>('video');
+  private readonly suggestionState = signal<DataSaverMode | null>(null);
+  private dismissedSuggestion: DataSaverMode | null = null;
+  private lastCounters: InboundCounters | null = null;
+  /** Events with a request in flight (their refusals come with the acknowledgement). */
+  private readonly pending = new Map<string, number>();
+
+  /** "Mode hemat data". */
+  readonly mode = this.modeState.asReadonly();
+  /** A lighter mode the connection suggests, until taken or dismissed. */
+  readonly suggestion = this.suggestionState.asReadonly();
+
+  readonly mesh = new MeshPeers({
+    send: (s) => this.connection.request('rtc:signal', s),
+    iceServers: () => (this.store.rtc()?.iceServers ?? []) as RTCIceServer[],
+  });
+
+  readonly media = new LocalMedia(
+    () => this.window?.navigator.mediaDevices as MediaDevicesLike | undefined,
+    (audio, video, state) => this.mediaChanged(audio, video, state),
+  );
+
+  /** The built-in mesh carries the media (not LiveKit). */
+  readonly meshMode = computed(() => (this.store.rtc()?.mode ?? 'mesh') === 'mesh');
+  readonly webRtcSupported = typeof RTCPeerConnection !== 'undefined';
+
+  constructor() {
+    const c = this.connection;
+    const s = this.store;
+    c.onSnapshot((snapshot) => {
+      s.applySnapshot(snapshot);
+      // A new connection: the server knows this socket's media only once told.
+      if (this.media.anyOn()) {
+        void this.send('media:state', this.media.state());
+      }
+    });
+    c.on('participant:joined', (p) => s.participantChanged(p));
+    c.on('participant:updated', (p) => s.participantChanged(p));
+    c.on('participant:left', (e) => {
+      s.participantLeft(e);
+      this.mesh.dropUser(e.userId);
+    });
+    c.on('chat:message', (m) => s.chatMessage(m));
+    c.on('chat:deleted', (e) => s.chatDeleted(e));
+    c.on('question:changed', (q) => s.questionChanged(q));
+    c.on('poll:changed', (p) => s.pollChanged(p));
+    c.on('reaction', (e) => this.reactionsSubject.next(e));
+    c.on('room:locked', (e) => s.roomLocked(e));
+    c.on('slides:changed', (e) => s.slidesChanged(e));
+    c.on('slides:page', (e) => s.slidesPage(e));
+    c.on('rtc:signal', (e) => void this.mesh.handle(e));
+    c.on('session:ended', (e) => {
+      s.sessionEnded(e);
+      this.leaveMedia();
+    });
+    c.on('removed', (e) => {
+      s.removed(e);
+      this.leaveMedia();
+    });
+    c.on('live:error', (e) => {
+      // Refusals of our own requests are shown from their acknowledgement.
+      if (!this.pending.has(e.event)) {
+        this.snackBar.open(e.message, this.translate.instant('common.close'), { duration: 6000 });
+      }
+    });
+
+    // Viewer side: follow the publishers (and the mode).
+    effect(() => {
+      const publishers = this.store.publishers();
+      const receiving = this.modeState() !== 'slides' && this.meshMode();
+      const connected = this.connection.state() === 'connected';
+      untracked(() => {
+        if (connected && this.webRtcSupported) {
+          this.mesh.reconcile(publishers, receiving);
+        }
+      });
+    });
+    effect(() => this.mesh.setVideoEnabled(this.modeState() === 'video'));
+    // Demoted or muted by the host: stop what is no longer allowed.
+    effect(() => {
+      const canPublish = this.store.canPublish();
+      const muted = this.store.me()?.muted ?? false;
+      untracked(() => {
+        if (!canPublish) {
+          this.media.stopAll();
+        } else if (muted && this.media.state().microphone) {
+          void this.media.set('microphone', false);
+        }
+      });
+    });
+
+    const timer = setInterval(() => this.tick(), RECONCILE_MS);
+    const network = this.network();
+    const onNetwork = (): void => this.suggest(modeForConnection(network?.effectiveType));
+    network?.addEventListener?.('change', onNetwork);
+    onNetwork();
+
+    inject(DestroyRef).onDestroy(() => {
+      clearInterval(timer);
+      network?.removeEventListener?.('change', onNetwork);
+      this.leaveMedia();
+    });
+  }
+
+  async open(sessionId: string): Promise<void> {
+    await this.connection.open(sessionId);
+  }
+
+  retry(): void {
+    this.connection.retry();
+  }
+
+  /**
+   * Sends a client event; a refusal is shown (the server's Indonesian text) and gives null.
+   */
+  async send<E extends LiveClientEventName>(
+    event: E,
+    payload: ClientPayload<E>,
+  ): Promise<{ data: AckData<E> } | null> {
+    this.pending.set(event, (this.pending.get(event) ?? 0) + 1);
+    try {
+      return { data: await this.connection.request(event, payload) };
+    } catch (error: unknown) {
+      this.showError(error);
+      return null;
+    } finally {
+      const left = (this.pending.get(event) ?? 1) - 1;
+      if (left > 0) {
+        this.pending.set(event, left);
+      } else {
+        this.pending.delete(event);
+      }
+    }
+  }
+
+  /** Turns one of this user's sources on or off; a refused device is explained. */
+  async toggleMedia(kind: MediaKind): Promise<void> {
+    const on = !this.media.state()[kind];
+    try {
+      await this.media.set(kind, on);
+    } catch (error: unknown) {
+      const name = error instanceof DOMException ? error.name : '';
+      const key =
+        name === 'NotAllowedError' || name === 'SecurityError'
+          ? 'live.media.denied'
+          : name === 'NotFoundError' || name === 'OverconstrainedError'
+            ? 'live.media.notFound'
+            : 'live.media.failed';
+      this.snackBar.open(this.translate.instant(key), this.translate.instant('common.close'), {
+        duration: 8000,
+      });
+    }
+  }
+
+  setMode(mode: DataSaverMode): void {
+    this.modeState.set(mode);
+    if (this.suggestionState() && !isLighter(this.suggestionState() as DataSaverMode, mode)) {
+      this.suggestionState.set(null);
+    }
+  }
+
+  /** Takes the suggested mode. */
+  acceptSuggestion(): void {
+    const mode = this.suggestionState();
+    if (mode) {
+      this.setMode(mode);
+    }
+    this.suggestionState.set(null);
+  }
+
+  dismissSuggestion(): void {
+    this.dismissedSuggestion = this.suggestionState();
+    this.suggestionState.set(null);
+  }
+
+  showError(error: unknown): void {
+    const message =
+      error instanceof LiveRequestError && error.serverMessage
+        ? error.serverMessage
+        : this.translate.instant(
+            error instanceof LiveRequestError && error.code === 'offline'
+              ? 'live.errors.offline'
+              : error instanceof LiveRequestError && error.code === 'timeout'
+                ? 'live.errors.timeout'
+                : 'errors.generic',
+          );
+    this.snackBar.open(message, this.translate.instant('common.close'), { duration: 6000 });
+  }
+
+  private mediaChanged(
+    audio: MediaStreamTrack | null,
+    video: MediaStreamTrack | null,
+    state: MediaState,
+  ): void {
+    void this.mesh.setLocalTracks(audio, video);
+    if (this.connection.state() === 'connected') {
+      void this.send('media:state', state);
+    }
+  }
+
+  private leaveMedia(): void {
+    this.media.stopAll();
+    this.mesh.closeAll();
+  }
+
+  private tick(): void {
+    if (this.connection.state() !== 'connected' || !this.webRtcSupported) {
+      return;
+    }
+    this.mesh.reconcile(this.store.publishers(), this.modeState() !== 'slides' && this.meshMode());
+    void this.checkLoss();
+  }
+
+  /** Heavy packet loss on what is received suggests a lighter mode. */
+  private async checkLoss(): Promise<void> {
+    const receivers = this.mesh.receivers();
+    if (receivers.length === 0) {
+      this.lastCounters = null;
+      return;
+    }
+    const reports = await Promise.all(receivers.map((pc) => pc.getStats().catch(() => null)));
+    const stats: unknown[] = [];
+    reports.forEach((r) => r?.forEach((v: unknown) => stats.push(v)));
+    const counters = inboundCounters(stats);
+    if (this.lastCounters) {
+      this.suggest(modeForLoss(lossBetween(this.lastCounters, counters), this.modeState()));
+    }
+    this.lastCounters = counters;
+  }
+
+  private suggest(mode: DataSaverMode | null): void {
+    if (
+      mode &&
+      mode !== this.dismissedSuggestion &&
+      isLighter(mode, this.modeState()) &&
+      !this.suggestionState()
+    ) {
+      this.suggestionState.set(mode);
+    }
+  }
+
+  private network(): NetworkInformationLike | undefined {
+    return (
+      this.window?.navigator as (Navigator & { connection?: NetworkInformationLike }) | undefined
+    )?.connection;
+  }
+}
