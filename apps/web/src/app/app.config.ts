@@ -55,7 +55,10 @@ export const appConfig: ApplicationConfig = {
       loader: provideTranslateLoader(HttpTranslateLoader),
       fallbackLang: DEFAULT_LANGUAGE,
     }),
-    { provide: I18N_AREAS, useValue: ['catalog', 'learning', 'quiz', 'assessment', 'progress'] },
+    {
+      provide: I18N_AREAS,
+      useValue: ['catalog', 'learning', 'quiz', 'assessment', 'progress', 'live'],
+    },
     provideAppIcons(),
     {
       provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,

@@ -54,6 +54,7 @@ describe('app routes and shell', () => {
       authoring: { nav: 'Penulisan kursus' },
       assessment: { nav: { banks: 'Bank soal', quizzes: 'Kuis', grading: 'Penilaian esai' } },
       learning: { nav: { myLearning: 'Pembelajaran Saya', catalog: 'Katalog Pelatihan' } },
+      live: { nav: 'Sesi Langsung' },
       progress: { nav: { hours: 'Jam Pelajaran Saya', team: 'Tim Saya', dashboard: 'Dasbor' } },
     });
     translate.use('id');
@@ -90,6 +91,7 @@ describe('app routes and shell', () => {
       'Pembelajaran Saya',
       'Jam Pelajaran Saya',
       'Katalog Pelatihan',
+      'Sesi Langsung',
       'Profil',
     ]);
     await harness.fixture.whenStable();
@@ -111,6 +113,7 @@ describe('app routes and shell', () => {
       'Pembelajaran Saya',
       'Jam Pelajaran Saya',
       'Katalog Pelatihan',
+      'Sesi Langsung',
       'Profil',
       'Penulisan kursus',
       'Bank soal',

@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { assessmentTrainerRoutes, provideAssessmentTrainerIcons } from '@siantar/web-assessment';
 import { authGuard, guestGuard, roleGuard } from '@siantar/web-core';
 import { catalogRoutes, learningRoutes, provideLearning } from '@siantar/web-learning';
+import { liveRoutes, provideLiveIcons } from '@siantar/web-live';
 import {
   myHoursRoutes,
   provideNudgeNotices,
@@ -41,6 +42,7 @@ export const appRoutes: Routes = [
       provideLearning(),
       provideAssessmentTrainerIcons(),
       provideProgressIcons(),
+      provideLiveIcons(),
       provideNudgeNotices(),
     ],
     children: [
@@ -58,6 +60,8 @@ export const appRoutes: Routes = [
       // Before `belajar`, whose `:enrolmentId` would match it.
       { path: 'belajar/jam-pelajaran', children: myHoursRoutes },
       { path: 'belajar', children: learningRoutes },
+      // Live sessions (webinars): the list and the room, for every signed-in user.
+      { path: 'live', children: liveRoutes },
       // Supervisors: their team; admins: dashboard, people, exports, JP targets.
       { path: 'tim', children: teamRoutes },
       { path: 'laporan', children: reportRoutes },

@@ -31,6 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/belajar', label: 'learning.nav.myLearning', icon: 'sbl-school' },
   { path: '/belajar/jam-pelajaran', label: 'progress.nav.hours', icon: 'sbp-hours', asnOnly: true },
   { path: '/katalog', label: 'learning.nav.catalog', icon: 'sbl-catalog' },
+  { path: '/live', label: 'live.nav', icon: 'sbv-live' },
   { path: '/profil', label: 'nav.profile', icon: 'person' },
   {
     path: '/penulisan',

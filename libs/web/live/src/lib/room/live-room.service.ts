@@ -30,6 +30,9 @@ import { RoomStore } from './room-store';
 /** How often the viewer side checks its links and the loss statistics. */
 const RECONCILE_MS = 5_000;
 
+/** Sent by the client's own machinery, not by the user: their refusals are not shown. */
+const SILENT_EVENTS: ReadonlySet<string> = new Set(['rtc:signal', 'heartbeat', 'room:sync']);
+
 interface NetworkInformationLike {
   effectiveType?: string;
   addEventListener?(type: 'change', listener: () => void): void;
@@ -116,7 +119,7 @@ export class LiveRoomService {
     });
     c.on('live:error', (e) => {
       // Refusals of our own requests are shown from their acknowledgement.
-      if (!this.pending.has(e.event)) {
+      if (!this.pending.has(e.event) && !SILENT_EVENTS.has(e.event)) {
         this.snackBar.open(e.message, this.translate.instant('common.close'), { duration: 6000 });
       }
     });

@@ -57,11 +57,21 @@ describe('RoomStore', () => {
     it('lists as publishers the other hosts and speakers with media on and a connection', () => {
       expect(store.publishers()).toEqual([]);
       const camera = { camera: true, microphone: false, screen: false };
-      store.participantChanged(person({ userId: HOST_ID, name: 'Pelatih Demo', role: 'host', media: camera }));
-      store.participantChanged(person({ userId: OTHER_ID, name: 'Andi', role: 'participant', media: camera }));
+      store.participantChanged(
+        person({ userId: HOST_ID, name: 'Pelatih Demo', role: 'host', media: camera }),
+      );
+      store.participantChanged(
+        person({ userId: OTHER_ID, name: 'Andi', role: 'participant', media: camera }),
+      );
       expect(store.publishers().map((p) => p.userId)).toEqual([HOST_ID]);
       store.participantChanged(
-        person({ userId: HOST_ID, name: 'Pelatih Demo', role: 'host', media: camera, connections: 0 }),
+        person({
+          userId: HOST_ID,
+          name: 'Pelatih Demo',
+          role: 'host',
+          media: camera,
+          connections: 0,
+        }),
       );
       expect(store.publishers()).toEqual([]);
     });
@@ -69,7 +79,9 @@ describe('RoomStore', () => {
 
   describe('hand queue', () => {
     it('orders raised hands by when they went up, and drops lowered ones', () => {
-      store.participantChanged(person({ userId: OTHER_ID, name: 'Andi', handRaisedAt: '2026-12-01T02:20:00.000Z' }));
+      store.participantChanged(
+        person({ userId: OTHER_ID, name: 'Andi', handRaisedAt: '2026-12-01T02:20:00.000Z' }),
+      );
       store.participantChanged(person({ handRaisedAt: '2026-12-01T02:15:00.000Z' }));
       expect(store.handQueue().map((p) => p.userId)).toEqual([LEARNER_ID, OTHER_ID]);
       expect(store.handRaised()).toBe(true);
@@ -130,14 +142,20 @@ describe('RoomStore', () => {
       store.questionAsked(question('q1', { askedBy: null, mine: true }));
       store.questionChanged(question('q2'));
       store.questionUpvoted('q2');
-      const { mine: _m, upvotedByMe: _u, ...broadcast } = question('q1', {
+      const {
+        mine: _m,
+        upvotedByMe: _u,
+        ...broadcast
+      } = question('q1', {
         askedBy: null,
         upvotes: 3,
       });
       store.questionChanged(broadcast);
       store.questionChanged({ ...question('q2', { upvotes: 1 }) });
       const byId = new Map(store.questions().map((q) => [q.id, q]));
-      expect(byId.get('q1')).toEqual(expect.objectContaining({ mine: true, upvotes: 3, askedBy: null }));
+      expect(byId.get('q1')).toEqual(
+        expect.objectContaining({ mine: true, upvotes: 3, askedBy: null }),
+      );
       expect(byId.get('q2')).toEqual(expect.objectContaining({ upvotedByMe: true, upvotes: 1 }));
     });
 

@@ -97,10 +97,7 @@ export function snapshot(over: Partial<LiveRoomSnapshot> = {}): LiveRoomSnapshot
     session: session(),
     me: { userId: LEARNER_ID, role: 'participant', socketId: 'sock-learner', muted: false },
     locked: false,
-    participants: [
-      person({ userId: HOST_ID, name: 'Pelatih Demo', role: 'host' }),
-      person(),
-    ],
+    participants: [person({ userId: HOST_ID, name: 'Pelatih Demo', role: 'host' }), person()],
     chat: [],
     chatHasMore: false,
     questions: [],
