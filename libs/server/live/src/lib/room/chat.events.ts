@@ -15,7 +15,9 @@ export const chatEvents = ({ db, limiter }: RoomDeps): ChatEvents => ({
   'chat:send': {
     payload: ChatSend,
     async run({ nsp, me }, { text }) {
-      await limiter.take('chat', me.userId, LIVE_LIMITS.chatPerWindow, LIVE_LIMITS.windowSeconds);
+      // Hosts run the room (announcements, links, answers): only participants are limited.
+      if (me.role !== 'host')
+        await limiter.take('chat', me.userId, LIVE_LIMITS.chatPerWindow, LIVE_LIMITS.windowSeconds);
       // The mute check and the insert are one statement: a message never slips past a mute.
       const rows: { id: string; sent_at: Date }[] = await db.query(
         `INSERT INTO live_chat_message (session_id, user_id, text)
