@@ -40,9 +40,16 @@ describe('the demo seed (real PostgreSQL)', () => {
       ),
     ).toBe(0);
     expect(await summaryMismatches(db)).toEqual([]);
+    // A webinar is running now for the whole city, and another is coming.
+    const running = `SELECT count(*) AS n FROM live_session
+      WHERE status = 'scheduled' AND starts_at <= now() AND ends_at > now()
+        AND cardinality(audience_org_unit_ids) = 0`;
+    expect(await count(running)).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM live_session`)).toBe(2);
 
     await seedDemo(ctx.config, () => undefined);
     expect(await count(`SELECT count(*) AS n FROM ledger_entry`)).toBe(entries);
+    expect(await count(`SELECT count(*) AS n FROM live_session`)).toBe(2);
     expect(await summaryMismatches(db)).toEqual([]);
   });
 });

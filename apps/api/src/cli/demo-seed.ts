@@ -3,6 +3,7 @@ import { dataSourceOptions, type EnvSchema } from '@siantar/server-core';
 import { SEED_ENTITIES, seedDemoScormPackage } from '@siantar/server-catalog';
 import { hashPassword } from '@siantar/server-identity';
 import { seedLearningRecords } from './demo-learning-records';
+import { seedLiveSessions } from './demo-live-sessions';
 import { seedCourses } from './seed-courses';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -102,6 +103,8 @@ export async function seedDemo(config: EnvSchema, log: (line: string) => void): 
     }
     const records = await ds.transaction((em) => seedLearningRecords(em));
     if (records > 0) log(`seeded ${records} learning-hours entries for the demo staff`);
+    const live = await ds.transaction((em) => seedLiveSessions(em));
+    if (live > 0) log(`seeded ${live} demo webinars (one running now)`);
     // Demo accounts always answer to the documented password, even after someone changed it.
     await ds.query(`UPDATE app_user SET password_hash = $1 WHERE lower(email) = ANY($2)`, [
       hash,
