@@ -166,7 +166,8 @@ export interface LiveServerEvents {
   'slides:changed': (s: { fileId: string; url: string; page: number } | null) => void;
   'slides:page': (e: { page: number }) => void;
   'rtc:signal': (e: Omit<RtcSignal, 'to'> & { from: string; fromUserId: string }) => void;
-  'session:ended': (e: { endedAt: string }) => void;
+  /** The host ended it, or it was cancelled (`reason`); the socket is closed right after. */
+  'session:ended': (e: { endedAt: string; reason?: string }) => void;
   /** The host removed this user; the socket is closed right after. */
   removed: (e: { reason: string }) => void;
   /** A refused event, also answered on its acknowledgement. */

@@ -148,6 +148,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
+  /** Sends everyone out of a session's room, on every api process (a cancelled session). */
+  closeRoom(sessionId: string, reason: string): void {
+    const room = rooms.session(sessionId);
+    this.nsp.to(room).emit('session:ended', { endedAt: new Date().toISOString(), reason });
+    this.nsp.in(room).disconnectSockets(true);
+  }
+
   private async dispatch(
     socket: LiveSocket,
     name: LiveClientEventName,

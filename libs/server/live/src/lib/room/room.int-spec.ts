@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { LIVE_LIMITS, type LivePollView, type LiveRoomSnapshot } from '@siantar/contracts';
 import { REDIS } from '@siantar/server-core';
 import type { Redis } from 'ioredis';
-import { createLiveWorld, type LiveWorld, runningSession } from '../testing/live-fixture';
+import request from 'supertest';
+import { auth, createLiveWorld, type LiveWorld, runningSession } from '../testing/live-fixture';
 import { joinRoom, type RoomClient } from '../testing/room-client';
 
 const ok = <T>(res: { ok: boolean; data?: T }): T => {
@@ -503,6 +504,24 @@ describe('the /live room over socket.io (real PostgreSQL + Redis)', () => {
       ok(await a.call('rtc:signal', { to: b.socket.id ?? '', candidate: { candidate: 'c2' } }));
       await b.next('rtc:signal', (x) => x.candidate?.candidate === 'c2');
     });
+  });
+
+  it('closes the room when the session is cancelled while people are in it', async () => {
+    const s = await runningSession(w.t, {
+      trainerIds: [w.users.trainer.id],
+      audience: [w.units.opdA.id],
+    });
+    const a = await join(w.users.learnerA.token, s);
+    await request(w.t.http)
+      .post(`/api/v1/live-sessions/${s}/cancel`)
+      .set(auth(w.users.trainer.token))
+      .send({ reason: 'Listrik padam di studio' })
+      .expect(200);
+    const ended = await a.next('session:ended');
+    expect(ended.reason).toMatch(/Listrik padam/);
+    await new Promise<void>((r) =>
+      a.socket.connected ? a.socket.once('disconnect', () => r()) : r(),
+    );
   });
 
   it('ends the session for everyone and plans the attendance job', async () => {

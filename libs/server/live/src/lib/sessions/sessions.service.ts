@@ -20,6 +20,7 @@ import {
 import { courseForAuthoring } from '@siantar/server-catalog';
 import type { DataSource, EntityManager } from 'typeorm';
 import { FINALISE_AFTER_MS } from '../attendance/attendance-records';
+import { LiveGateway } from '../room/live.gateway';
 import { MAY_JOIN, mayJoin, mayManage } from './session-access';
 
 type FieldError = { path: string; message: string };
@@ -115,6 +116,7 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: QueueService,
+    private readonly room: LiveGateway,
   ) {}
 
   /**
@@ -241,7 +243,7 @@ export class SessionsService {
   }
 
   async cancel(id: string, dto: CancelLiveSessionRequest, p: Principal): Promise<LiveSessionView> {
-    return this.db.transaction(async (em) => {
+    const view = await this.db.transaction(async (em) => {
       const current = await this.managed(em, id, p, true);
       if (current.status !== 'scheduled') throw notScheduled(current.status);
       await em.query(
@@ -253,6 +255,8 @@ export class SessionsService {
       );
       return sessionView(await this.row(em, id), true);
     });
+    this.room.closeRoom(id, `Sesi dibatalkan: ${dto.reason}`);
+    return view;
   }
 
   /** A session the caller may join or manage; anyone else gets 404. */
