@@ -54,7 +54,11 @@ import { StageComponent } from './stage/stage.component';
     } @else if (store.endedAt()) {
       <section class="final" data-testid="room-ended">
         <h1 class="sb-page-title">{{ 'live.final.endedTitle' | translate }}</h1>
-        <p>{{ 'live.final.endedBody' | translate }}</p>
+        @if (store.endedReason(); as reason) {
+          <p>{{ reason }}</p>
+        } @else {
+          <p>{{ 'live.final.endedBody' | translate }}</p>
+        }
         <a mat-flat-button routerLink="/live">{{ 'live.final.back' | translate }}</a>
       </section>
     } @else if (!store.ready()) {

@@ -216,10 +216,17 @@ describe('RoomStore', () => {
       expect(store.slides()).toBeNull();
     });
 
+    it('keeps the reason of a session cancelled while the room is open', () => {
+      const cancelled = { endedAt: '2026-12-01T03:00:00.000Z', reason: 'Pemateri berhalangan.' };
+      store.sessionEnded(cancelled);
+      expect(store.endedReason()).toBe('Pemateri berhalangan.');
+    });
+
     it('records the end of the session and a removal', () => {
       store.sessionEnded({ endedAt: '2026-12-01T03:59:00.000Z' });
       expect(store.endedAt()).toBe('2026-12-01T03:59:00.000Z');
       expect(store.session()?.status).toBe('ended');
+      expect(store.endedReason()).toBeNull();
       store.removed({ reason: 'Pemandu sesi mengeluarkan Anda dari ruang ini.' });
       expect(store.removedReason()).toBe('Pemandu sesi mengeluarkan Anda dari ruang ini.');
     });

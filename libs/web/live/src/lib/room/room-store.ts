@@ -64,6 +64,7 @@ export function isPublishing(p: LiveParticipantView): boolean {
 export class RoomStore {
   private readonly state = signal<LiveRoomSnapshot | null>(null);
   private readonly endedAtState = signal<string | null>(null);
+  private readonly endedReasonState = signal<string | null>(null);
   private readonly removedState = signal<string | null>(null);
 
   /** Set once the first snapshot arrived. */
@@ -96,6 +97,8 @@ export class RoomStore {
   readonly rtc = computed<LiveRtcConfig | null>(() => this.state()?.rtc ?? null);
   /** When the host ended the session for everyone. */
   readonly endedAt = this.endedAtState.asReadonly();
+  /** Why it ended, when it was cancelled rather than ended by the host. */
+  readonly endedReason = this.endedReasonState.asReadonly();
   /** Why the host removed this user from the room. */
   readonly removedReason = this.removedState.asReadonly();
 
@@ -205,6 +208,9 @@ export class RoomStore {
 
   sessionEnded(e: ServerEvent<'session:ended'>): void {
     this.endedAtState.set(e.endedAt);
+    // A cancellation while the room is open comes with its reason.
+    const reason = (e as { reason?: unknown }).reason;
+    this.endedReasonState.set(typeof reason === 'string' && reason ? reason : null);
     this.update((s) => ({ ...s, session: { ...s.session, status: 'ended' } }));
   }
 
