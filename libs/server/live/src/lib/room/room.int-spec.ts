@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { LIVE_LIMITS, type LivePollView, type LiveRoomSnapshot } from '@siantar/contracts';
-import { REDIS } from '@siantar/server-core';
+import { QueueService, REDIS } from '@siantar/server-core';
 import type { Redis } from 'ioredis';
 import request from 'supertest';
 import { auth, createLiveWorld, type LiveWorld, runningSession } from '../testing/live-fixture';
@@ -542,8 +542,7 @@ describe('the /live room over socket.io (real PostgreSQL + Redis)', () => {
       [s],
     );
     expect(row.status).toBe('ended');
-    const queue = (await import('@siantar/server-core')).QueueService;
-    const job = await w.t.app.get(queue).queue('live').getJob(`live-finalise-${s}-ended`);
+    const job = await w.t.app.get(QueueService).queue('live').getJob(`live-finalise-${s}-ended`);
     expect(job?.data).toEqual({ sessionId: s });
     await expect(join(w.users.learnerA.token, s)).rejects.toMatchObject({ code: 'ended' });
     // Presence rows were closed on disconnect.
