@@ -2,7 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   type ElementRef,
-  effect,
+  afterRenderEffect,
   input,
   signal,
   viewChild,
@@ -96,7 +96,8 @@ export class VideoTileComponent {
   protected readonly mutedByBrowser = signal(false);
 
   constructor() {
-    effect(() => {
+    // After rendering: the element exists, and a new stream is attached at once.
+    afterRenderEffect(() => {
       const el = this.video().nativeElement;
       const stream = this.stream();
       if (el.srcObject !== stream) {
