@@ -90,9 +90,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       name: a.name,
       sessionId,
       role: a.role,
-      presenceId: '',
       rtcPeers: [],
     };
+    await this.openPresence(socket);
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
@@ -114,15 +114,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       const ack = args.at(-1);
       this.refuse(socket, event, new LiveError('invalid', `Acara "${event}" tidak dikenal.`), ack);
     });
-    const joined = [rooms.session(me.sessionId), rooms.user(me.sessionId, me.userId)];
-    if (me.role === 'host') joined.push(rooms.hosts(me.sessionId));
-    await socket.join(joined);
     try {
-      const [{ id }]: { id: string }[] = await this.deps.db.query(
-        `INSERT INTO live_presence (session_id, user_id, socket_id) VALUES ($1, $2, $3) RETURNING id`,
-        [me.sessionId, me.userId, socket.id],
-      );
-      me.presenceId = id;
+      // Recovery skips the handshake middleware, where a new socket's presence began.
+      if (socket.recovered) await this.openPresence(socket);
       const view = await participant(this.deps.db.manager, me.sessionId, me.userId);
       if (view) this.nsp.to(rooms.session(me.sessionId)).emit('participant:joined', view);
     } catch (e) {
@@ -130,14 +124,29 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
+  /**
+   * Rooms and the presence row are set before the client hears `connect`, so that
+   * neither a broadcast nor a heartbeat can come before them.
+   */
+  private async openPresence(socket: LiveSocket): Promise<void> {
+    const me = socket.data;
+    const joined = [rooms.session(me.sessionId), rooms.user(me.sessionId, me.userId)];
+    if (me.role === 'host') joined.push(rooms.hosts(me.sessionId));
+    await socket.join(joined);
+    await this.deps.db.query(
+      `INSERT INTO live_presence (session_id, user_id, socket_id) VALUES ($1, $2, $3)`,
+      [me.sessionId, me.userId, socket.id],
+    );
+  }
+
   async handleDisconnect(socket: LiveSocket): Promise<void> {
     const me = socket.data;
-    if (!me?.presenceId) return;
+    if (!me?.sessionId) return;
     try {
       await this.deps.db.query(
         `UPDATE live_presence SET left_at = clock_timestamp(), last_seen_at = clock_timestamp()
-          WHERE id = $1 AND left_at IS NULL`,
-        [me.presenceId],
+          WHERE socket_id = $1 AND session_id = $2 AND left_at IS NULL`,
+        [socket.id, me.sessionId],
       );
       const view = await participant(this.deps.db.manager, me.sessionId, me.userId);
       const room = this.nsp.to(rooms.session(me.sessionId));

@@ -100,10 +100,12 @@ export const participantEvents = (deps: RoomDeps): ParticipantEvents => {
     },
     heartbeat: {
       payload: null,
-      async run({ me }) {
-        await db.query(`UPDATE live_presence SET last_seen_at = clock_timestamp() WHERE id = $1`, [
-          me.presenceId,
-        ]);
+      async run({ socket, me }) {
+        await db.query(
+          `UPDATE live_presence SET last_seen_at = clock_timestamp()
+            WHERE socket_id = $1 AND session_id = $2 AND left_at IS NULL`,
+          [socket.id, me.sessionId],
+        );
         return null;
       },
     },

@@ -12,7 +12,6 @@ export interface LiveSocketData {
   name: string;
   sessionId: string;
   role: LiveRole;
-  presenceId: string;
   /** Sockets this one may signal to (checked once, then remembered). */
   rtcPeers: string[];
 }

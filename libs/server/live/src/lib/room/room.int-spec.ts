@@ -59,6 +59,29 @@ describe('the /live room over socket.io (real PostgreSQL + Redis)', () => {
       expect(joined).toMatchObject({ role: 'participant', connections: 1, handRaisedAt: null });
     });
 
+    it('admits an admin whose reach holds the webinar as host, and keeps out one whose does not', async () => {
+      const admin = await join(w.users.cityAdmin.token);
+      expect(ok<LiveRoomSnapshot>(await admin.call('room:sync', {})).me.role).toBe('host');
+      await expect(join(w.users.adminB.token)).rejects.toMatchObject({ code: 'not-found' });
+    });
+
+    it('keeps a connection present by its heartbeat', async () => {
+      const learner = await join(w.users.learnerBidang.token);
+      const seen = async () =>
+        (
+          (await w.t.db.query(
+            `SELECT last_seen_at FROM live_presence
+              WHERE session_id = $1 AND user_id = $2 AND left_at IS NULL`,
+            [sessionId, w.users.learnerBidang.id],
+          )) as { last_seen_at: Date }[]
+        )[0].last_seen_at.getTime();
+      const before = await seen();
+      await new Promise((r) => setTimeout(r, 20));
+      ok(await learner.call('heartbeat', {}));
+      expect(await seen()).toBeGreaterThan(before);
+      expect(refusal(await learner.raw('heartbeat', { extra: 1 }))).toBe('invalid');
+    });
+
     it('refuses the uninvited, a missing token and a malformed session id, with a reason', async () => {
       await expect(join(w.users.learnerB.token)).rejects.toMatchObject({
         code: 'not-found',
