@@ -1,29 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { EnvSchema, InjectRedis } from '@siantar/server-core';
-import type { Redis } from 'ioredis';
+import { RateLimiter } from '@siantar/server-core';
 import { LiveError } from './live-error';
 
 /**
- * Fixed-window counters in Redis, so a user is limited across all api processes
- * and all their tabs together.
+ * Room events per user on the api's Redis rate limiter, so a user is limited across
+ * all api processes and all their tabs together.
  */
 @Injectable()
 export class RoomRateLimiter {
-  constructor(
-    @InjectRedis() private readonly redis: Redis,
-    private readonly config: EnvSchema,
-  ) {}
+  constructor(private readonly limiter: RateLimiter) {}
 
   async take(kind: string, userId: string, limit: number, windowSeconds: number): Promise<void> {
-    const window = Math.floor(Date.now() / 1000 / windowSeconds);
-    const key = `${this.config.REDIS_PREFIX}:live:rate:${kind}:${userId}:${window}`;
-    const [[, count]] = (await this.redis.multi().incr(key).expire(key, windowSeconds).exec()) as [
-      [Error | null, number],
-    ];
-    if (count > limit)
+    const d = await this.limiter.hit(`live:${kind}:${userId}`, limit, windowSeconds * 1000);
+    if (!d.allowed)
       throw new LiveError(
         'rate-limited',
-        `Terlalu cepat: paling banyak ${limit} kali tiap ${windowSeconds} detik. Tunggu sebentar lalu kirim lagi.`,
+        `Terlalu cepat: paling banyak ${limit} kali tiap ${windowSeconds} detik. Coba lagi dalam ${d.retryAfterSeconds} detik.`,
       );
   }
 }

@@ -40,7 +40,7 @@ describe('the /live room over socket.io (real PostgreSQL + Redis)', () => {
     open.splice(0).forEach((c) => c.close());
     // Each test starts with fresh rate-limit windows.
     const redis = w.t.app.get<Redis>(REDIS);
-    const keys = await redis.keys(`${w.ctx.config.REDIS_PREFIX}:live:rate:*`);
+    const keys = await redis.keys(`${w.ctx.config.REDIS_PREFIX}:rl:live:*`);
     if (keys.length > 0) await redis.del(...keys);
   });
   afterAll(() => w.close());
