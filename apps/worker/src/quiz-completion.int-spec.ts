@@ -13,19 +13,10 @@ import {
   createUser,
   type TestApp,
   type TestContext,
+  until,
 } from '@siantar/server-testing';
 import request from 'supertest';
 import { WORKER_JOB_MODULES } from './worker.module';
-
-async function until<T>(fn: () => Promise<T | null | undefined>, ms = 20000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /**
  * The whole chain with every real job handler of the worker: an attempt is graded,

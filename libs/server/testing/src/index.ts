@@ -4,3 +4,4 @@ export * from './lib/test-app';
 export * from './lib/test-context';
 export * from './lib/test-env';
 export * from './lib/job-stubs';
+export * from './lib/until';

@@ -17,6 +17,7 @@ import {
   jobStubsExcept,
   type TestApp,
   type TestContext,
+  until,
 } from '@siantar/server-testing';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
@@ -39,16 +40,6 @@ const JOBS = [
   'assessment.deadline-submit',
   'assessment.regrade-attempt',
 ] as const;
-
-async function until<T>(fn: () => Promise<T | null | undefined>, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('quiz attempts: start, autosave, submit, grading in the worker, results pushed live (real PostgreSQL + Redis)', () => {
   let ctx: TestContext;

@@ -3,21 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { LiveAttendanceReport } from '@siantar/contracts';
 import { CatalogJobsModule } from '@siantar/server-catalog';
 import { QueueService } from '@siantar/server-core';
-import { createTestWorker, jobStubsExcept } from '@siantar/server-testing';
+import { createTestWorker, jobStubsExcept, until } from '@siantar/server-testing';
 import request from 'supertest';
 import { LiveJobsModule } from '../live-jobs.module';
 import { auth, createLiveWorld, type LiveWorld, runningSession } from '../testing/live-fixture';
 import { joinRoom } from '../testing/room-client';
-
-async function until<T>(fn: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('attendance: presence, the end-of-session job, JP credit (real PostgreSQL + Redis + worker)', () => {
   let w: LiveWorld;

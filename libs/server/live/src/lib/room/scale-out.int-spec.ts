@@ -13,6 +13,7 @@ import {
   createUser,
   type TestApp,
   type TestContext,
+  until,
 } from '@siantar/server-testing';
 import { runningSession } from '../testing/live-fixture';
 import { joinRoom, type RoomClient } from '../testing/room-client';
@@ -27,16 +28,6 @@ const freePort = () =>
       s.close(() => resolve(port));
     });
   });
-
-async function until<T>(fn: () => Promise<T | null | undefined | false>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn().catch(() => null);
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const ok = <T>(res: { ok: boolean; data?: T }): T => {
   if (!res.ok) throw new Error(`refused: ${JSON.stringify(res)}`);
@@ -98,7 +89,11 @@ describe('live rooms across two api processes (real processes, PostgreSQL, Redis
       procs.push(proc);
     }
     for (const port of ports)
-      await until(async () => (await fetch(`http://127.0.0.1:${port}/api/health/ready`)).ok);
+      await until(
+        async () =>
+          (await fetch(`http://127.0.0.1:${port}/api/health/ready`).catch(() => null))?.ok,
+        30_000,
+      );
   }, 60_000);
 
   afterEach(() => clients.splice(0).forEach((c) => c.close()));

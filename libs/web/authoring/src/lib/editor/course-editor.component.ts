@@ -18,10 +18,14 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { AuthoringCourseResponse, ProblemDetails } from '@siantar/contracts';
-import { ProblemAlertComponent, toProblem } from '@siantar/web-core';
+import {
+  ProblemAlertComponent,
+  toProblem,
+  ConfirmDialogComponent,
+  type ConfirmDialogData,
+} from '@siantar/web-core';
 import type { Observable } from 'rxjs';
 import { AuthoringApi } from '../api/authoring.api';
-import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
 import { StatusChipComponent } from '../shared/status-chip.component';
 import {
   TextPromptDialogComponent,

@@ -24,7 +24,12 @@ import type {
   ProblemDetails,
   ReorderOutlineRequest,
 } from '@siantar/contracts';
-import { ProblemAlertComponent, toProblem } from '@siantar/web-core';
+import {
+  ProblemAlertComponent,
+  toProblem,
+  ConfirmDialogComponent,
+  type ConfirmDialogData,
+} from '@siantar/web-core';
 import { AuthoringApi } from '../api/authoring.api';
 import {
   LessonDialogComponent,
@@ -39,7 +44,6 @@ import {
   moveModuleBy,
   outlineOrder,
 } from '../outline/outline-order';
-import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
 import {
   TextPromptDialogComponent,
   type TextPromptDialogData,

@@ -1,3 +1,4 @@
+import { confirmAction } from '@siantar/web-core';
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
@@ -5,7 +6,6 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { TranslatePipe } from '@ngx-translate/core';
-import { confirmAction } from '../shared/confirm-dialog.component';
 import { WIB_ZONE } from '../shared/wib-time';
 import { LiveRoomService } from './live-room.service';
 

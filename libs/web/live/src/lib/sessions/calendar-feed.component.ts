@@ -8,9 +8,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { ProblemDetails } from '@siantar/contracts';
-import { ProblemAlertComponent, sendRequest } from '@siantar/web-core';
+import { ProblemAlertComponent, sendRequest, confirmAction } from '@siantar/web-core';
 import { LiveApi } from '../api/live.api';
-import { confirmAction } from '../shared/confirm-dialog.component';
 
 /** The personal iCalendar feed URL: copy it into a calendar app, or replace it. */
 @Component({

@@ -1,3 +1,4 @@
+import { confirmAction } from '@siantar/web-core';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -5,7 +6,6 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { LiveParticipantView } from '@siantar/contracts';
-import { confirmAction } from '../../shared/confirm-dialog.component';
 import { LiveRoomService } from '../live-room.service';
 
 /** Who is here (role, hand, media) and the hand queue; hosts mute, promote and remove. */
