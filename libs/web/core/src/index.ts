@@ -19,3 +19,4 @@ export * from './lib/ui/form-errors';
 export * from './lib/ui/translated-paginator-intl';
 export * from './lib/ui/paginator.component';
 export * from './lib/ui/confirm-dialog.component';
+export * from './lib/ui/reason-dialog.component';

@@ -13,14 +13,17 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { LiveSessionView, ProblemDetails } from '@siantar/contracts';
-import { AuthService, ProblemAlertComponent, sendRequest, toProblemAsync } from '@siantar/web-core';
+import {
+  AuthService,
+  ProblemAlertComponent,
+  sendRequest,
+  toProblemAsync,
+  ReasonDialogComponent,
+  type ReasonDialogData,
+} from '@siantar/web-core';
 import { LiveApi } from '../api/live.api';
 import { saveResponse } from '../shared/save-download';
 import { CalendarFeedComponent } from './calendar-feed.component';
-import {
-  CancelSessionDialogComponent,
-  type CancelSessionDialogData,
-} from './cancel-session-dialog.component';
 import { SessionCardComponent } from './session-card.component';
 import {
   SessionFormDialogComponent,
@@ -138,10 +141,16 @@ export class LiveSessionsComponent {
 
   protected cancel(session: LiveSessionView): void {
     this.dialog
-      .open<CancelSessionDialogComponent, CancelSessionDialogData, string>(
-        CancelSessionDialogComponent,
-        { data: { title: session.title } },
-      )
+      .open<ReasonDialogComponent, ReasonDialogData, string>(ReasonDialogComponent, {
+        data: {
+          title: 'live.cancel.title',
+          label: 'live.cancel.reason',
+          confirm: 'live.cancel.confirm',
+          context: this.translate.instant('live.cancel.intro', { title: session.title }),
+          minLength: 3,
+          required: true,
+        },
+      })
       .afterClosed()
       .subscribe((reason) => {
         if (reason) {

@@ -8,14 +8,20 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { LedgerEntryView, ProblemDetails } from '@siantar/contracts';
-import { AuthService, ProblemAlertComponent, loadOnChange, sendRequest } from '@siantar/web-core';
+import {
+  AuthService,
+  ProblemAlertComponent,
+  loadOnChange,
+  sendRequest,
+  ReasonDialogComponent,
+  type ReasonDialogData,
+} from '@siantar/web-core';
 import { forkJoin } from 'rxjs';
 import { LedgerApi, ReportsApi } from '../api/progress.api';
 import { downloadSiasn } from './download';
 import { EnrolmentTableComponent } from './enrolment-table.component';
 import { ExternalTrainingFormComponent } from './external-training-form.component';
 import { LedgerTableComponent } from './ledger-table.component';
-import { ReasonDialogComponent, type ReasonDialogData } from './reason-dialog.component';
 import { JpRingComponent } from '../ui/jp-ring.component';
 
 /**

@@ -14,9 +14,10 @@ import {
   ProblemAlertComponent,
   loadOnChange,
   sendRequest,
+  ReasonDialogComponent,
+  type ReasonDialogData,
 } from '@siantar/web-core';
 import { LedgerApi } from '../api/progress.api';
-import { ReasonDialogComponent, type ReasonDialogData } from '../shared/reason-dialog.component';
 import { DataTableComponent, type TableColumn } from '../ui/data-table.component';
 
 const COLUMNS: readonly TableColumn[] = [

@@ -5,7 +5,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { controlErrorMessage } from '@siantar/web-core';
+import { controlErrorMessage } from './form-errors';
 
 export interface ReasonDialogData {
   /** Translation keys. */
