@@ -481,6 +481,13 @@ describe('the /live room over socket.io (real PostgreSQL + Redis)', () => {
       const a = await join(w.users.learnerA.token, s);
       const b = await join(w.users.learnerBidang.token, s);
       const outsider = await join(w.users.trainer.token, sessionId);
+      // Built-in mesh: no SFU token to hand out.
+      const snap = ok<LiveRoomSnapshot>(await a.call('room:sync', {}));
+      expect(snap.rtc).toEqual({ mode: 'mesh', iceServers: [], livekitUrl: null });
+      await request(w.t.http)
+        .get(`/api/v1/live-sessions/${s}/media-token`)
+        .set(auth(w.users.trainer.token))
+        .expect(409);
       // A viewer asks the host for its stream; the host offers to that socket.
       ok(await a.call('rtc:signal', { to: `user:${w.users.trainer.id}` }));
       const ask = await host.next('rtc:signal', (x) => x.fromUserId === w.users.learnerA.id);

@@ -43,8 +43,11 @@ export interface LiveWorld {
   close(): Promise<void>;
 }
 
-export async function createLiveWorld(): Promise<LiveWorld> {
-  const ctx = await createTestContext({ STORAGE_DIR: mkdtempSync(join(tmpdir(), 'sb-live-')) });
+export async function createLiveWorld(env: Record<string, string> = {}): Promise<LiveWorld> {
+  const ctx = await createTestContext({
+    STORAGE_DIR: mkdtempSync(join(tmpdir(), 'sb-live-')),
+    ...env,
+  });
   const t = await createTestApp(ctx.config, [IdentityModule, CatalogModule, LiveModule]);
   const city = await createOrgUnit(t.db, { code: 'PEMKO', name: 'Pemerintah Kota' });
   const opdA = await createOrgUnit(t.db, { code: 'DINKES', name: 'Dinas Kesehatan', parent: city });
