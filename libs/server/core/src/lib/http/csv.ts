@@ -22,10 +22,22 @@ function cellText(cell: CsvCell): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-function quoteCell(text: string, delimiter: string): string {
-  const needsQuotes =
-    text.includes('"') || text.includes('\r') || text.includes('\n') || text.includes(delimiter);
-  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+function quoteCell(text: string, quoteIf: RegExp): string {
+  return quoteIf.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * One RFC 4180 record, CRLF-terminated: fields quoted only when they hold a quote, a line
+ * break or the separator; `quoteSemicolons` also quotes `;` so that a comma file reads
+ * right in Excel set to the Indonesian locale, which splits on `;`.
+ */
+export function csvLine(
+  cells: CsvCell[],
+  options: CsvOptions & { quoteSemicolons?: boolean } = {},
+): string {
+  const delimiter = options.delimiter ?? ',';
+  const quoteIf = new RegExp(`["\\r\\n${delimiter}${options.quoteSemicolons ? ';' : ''}]`);
+  return cells.map((cell) => quoteCell(cellText(cell), quoteIf)).join(delimiter) + '\r\n';
 }
 
 /**
@@ -33,9 +45,6 @@ function quoteCell(text: string, delimiter: string): string {
  * including the last, null and non-finite numbers as empty fields.
  */
 export function toCsv(header: string[], rows: CsvCell[][], options: CsvOptions = {}): string {
-  const delimiter = options.delimiter ?? ',';
-  const line = (cells: CsvCell[]) =>
-    cells.map((cell) => quoteCell(cellText(cell), delimiter)).join(delimiter) + '\r\n';
-  const body = [header, ...rows].map(line).join('');
+  const body = [header, ...rows].map((cells) => csvLine(cells, options)).join('');
   return options.bom ? `\uFEFF${body}` : body;
 }

@@ -1,4 +1,5 @@
 import type { SiasnTrainingRow } from '@siantar/contracts';
+import { csvLine } from '@siantar/server-core';
 import ExcelJS from 'exceljs';
 
 /** Column headers of the SIASN "riwayat kursus/diklat" import, in SiasnTrainingRow order. */
@@ -14,23 +15,16 @@ export const SIASN_COLUMNS: { key: keyof SiasnTrainingRow; header: string; width
   { key: 'nomorSertipikat', header: 'Nomor Sertifikat', width: 28 },
 ];
 
-/** Text a spreadsheet would run as a formula (OWASP "CSV injection"); numbers are data. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvCell(value: string | number): string {
-  let text = typeof value === 'number' ? String(value) : value;
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  // Quoted when it holds either separator, so it reads right with `,` or `;` (Indonesian Excel).
-  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** RFC 4180 CSV with a UTF-8 BOM (Excel then reads names with accents correctly), CRLF lines. */
+/**
+ * RFC 4180 CSV with a UTF-8 BOM (Excel then reads names with accents correctly), CRLF
+ * lines; fields holding `;` are quoted too, so it reads right with `,` or `;` (Indonesian Excel).
+ */
 export function siasnCsv(rows: SiasnTrainingRow[]): string {
   const lines = [
-    SIASN_COLUMNS.map((c) => csvCell(c.header)),
-    ...rows.map((r) => SIASN_COLUMNS.map((c) => csvCell(r[c.key]))),
+    SIASN_COLUMNS.map((c) => c.header),
+    ...rows.map((r) => SIASN_COLUMNS.map((c) => r[c.key])),
   ];
-  return `\uFEFF${lines.map((l) => l.join(',') + '\r\n').join('')}`;
+  return `\uFEFF${lines.map((l) => csvLine(l, { quoteSemicolons: true })).join('')}`;
 }
 
 /** The same rows as an XLSX workbook; NIP, dates and certificate numbers stay text. */

@@ -1,4 +1,4 @@
-import { csvLine } from './table-writer';
+import { csvLine } from '@siantar/server-core';
 
 describe('csvLine', () => {
   it('quotes only when needed and neutralises formulas in text', () => {

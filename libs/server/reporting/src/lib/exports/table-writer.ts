@@ -2,32 +2,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { ExportFormat } from '@siantar/contracts';
+import { type CsvCell, csvLine } from '@siantar/server-core';
 import ExcelJS from 'exceljs';
 
-export type Cell = string | number | null;
-
-/** Text a spreadsheet would run as a formula (OWASP "CSV injection"); numbers are data. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One RFC 4180 record: quoted only when needed, CRLF-terminated. */
-export function csvLine(cells: Cell[]): string {
-  return (
-    cells
-      .map((cell) => {
-        if (cell === null) return '';
-        const text =
-          typeof cell === 'number'
-            ? Number.isFinite(cell)
-              ? String(cell)
-              : ''
-            : FORMULA_START.test(cell)
-              ? `'${cell}`
-              : cell;
-        return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-      })
-      .join(',') + '\r\n'
-  );
-}
+export type Cell = CsvCell;
 
 /** Writes rows to a file as they come, so memory stays flat whatever the row count. */
 export interface TableWriter {
