@@ -19,6 +19,7 @@ const refuse = (message: string) => new LiveError('forbidden', message);
 /**
  * Decides, in the caller's transaction, whether a user enters a session's room and
  * as what; a new participant takes a seat (counted against the capacity) here.
+ * Only sessions with a capacity serialise admissions (an advisory lock).
  * Hosts are the session's trainers and whoever may manage it (authors, admins).
  */
 export async function admit(
@@ -26,8 +27,6 @@ export async function admit(
   sessionId: string,
   p: Principal,
 ): Promise<Admission> {
-  // One admission at a time per session, so the last seat is not given twice.
-  await em.query(`SELECT pg_advisory_xact_lock(hashtext('live-seat:' || $1))`, [sessionId]);
   const rows: SessionRow[] = await em.query(`${SESSION_SELECT} WHERE s.id = $1`, [sessionId]);
   const session = rows[0];
   const invited = session ? await mayJoin(em, sessionId, p.id) : false;
@@ -62,15 +61,20 @@ export async function admit(
     throw refuse(`Ruang dibuka ${LOBBY_MINUTES} menit sebelum sesi dimulai.`);
   if (session.locked) throw refuse('Ruang dikunci oleh pemandu; peserta baru tidak dapat masuk.');
   if (session.capacity !== null) {
+    // One seat given at a time in a session with a limit, so the last one goes once.
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('live-seat:' || $1))`, [sessionId]);
     const [{ n }]: { n: number }[] = await em.query(
-      `SELECT count(*)::int AS n FROM live_participant WHERE session_id = $1 AND role <> 'host'`,
-      [sessionId],
+      `SELECT count(*)::int AS n FROM live_participant
+        WHERE session_id = $1 AND role <> 'host' AND user_id <> $2`,
+      [sessionId, p.id],
     );
     if (n >= session.capacity)
       throw refuse(`Ruang penuh: kapasitas ${session.capacity} peserta sudah terisi.`);
   }
+  // Two tabs of one person may arrive together: one seat.
   await em.query(
-    `INSERT INTO live_participant (session_id, user_id, role) VALUES ($1, $2, 'participant')`,
+    `INSERT INTO live_participant (session_id, user_id, role) VALUES ($1, $2, 'participant')
+     ON CONFLICT (session_id, user_id) DO NOTHING`,
     [sessionId, p.id],
   );
   return { role: 'participant', name: user.name, session };

@@ -3,6 +3,7 @@ import { LIVE_LIMITS, type LivePollView, type LiveRoomSnapshot } from '@siantar/
 import { QueueService, REDIS } from '@siantar/server-core';
 import type { Redis } from 'ioredis';
 import request from 'supertest';
+import { createUser } from '@siantar/server-testing';
 import { auth, createLiveWorld, type LiveWorld, runningSession } from '../testing/live-fixture';
 import { joinRoom, type RoomClient } from '../testing/room-client';
 
@@ -133,6 +134,24 @@ describe('the /live room over socket.io (real PostgreSQL + Redis)', () => {
       await expect(join(w.users.learnerBidang.token, small)).rejects.toMatchObject({
         message: expect.stringMatching(/Ruang penuh: kapasitas 1/),
       });
+    });
+    it('gives the last seats once when many arrive together', async () => {
+      const s = await runningSession(w.t, {
+        trainerIds: [w.users.trainer.id],
+        capacity: 3,
+        audience: [w.units.opdA.id],
+      });
+      const crowd = await Promise.all(
+        Array.from({ length: 8 }, async (_, i) => {
+          const u = await createUser(w.t.db, { unit: w.units.opdA, name: `Peserta ${i}` });
+          return w.t.tokenFor(u.id);
+        }),
+      );
+      const results = await Promise.allSettled(crowd.map((token) => join(token, s)));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+      expect(
+        await count(`SELECT count(*)::int AS n FROM live_participant WHERE session_id = $1`, [s]),
+      ).toBe(3);
     });
   });
 

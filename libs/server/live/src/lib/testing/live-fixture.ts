@@ -11,6 +11,7 @@ import {
   createUser,
   type TestApp,
   type TestContext,
+  type TestUnit,
   type TestUser,
 } from '@siantar/server-testing';
 import request from 'supertest';
@@ -27,7 +28,7 @@ type Person = TestUser & { token: string };
 export interface LiveWorld {
   ctx: TestContext;
   t: TestApp;
-  units: Record<'city' | 'opdA' | 'bidangA' | 'opdB' | 'mitra', { id: string }>;
+  units: Record<'city' | 'opdA' | 'bidangA' | 'opdB' | 'mitra', TestUnit>;
   users: Record<
     | 'cityAdmin'
     | 'adminB'
