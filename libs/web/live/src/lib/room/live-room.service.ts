@@ -10,8 +10,14 @@ import {
 } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslateService } from '@ngx-translate/core';
-import type { LiveClientEventName, LiveReaction, MediaState } from '@siantar/contracts';
-import { Subject } from 'rxjs';
+import type {
+  LiveClientEventName,
+  LiveMediaTokenResponse,
+  LiveReaction,
+  MediaState,
+} from '@siantar/contracts';
+import { Subject, firstValueFrom } from 'rxjs';
+import { LiveApi } from '../api/live.api';
 import { LiveConnection } from './live-connection';
 import { type AckData, type ClientPayload, LiveRequestError } from './live-socket';
 import {
@@ -23,7 +29,10 @@ import {
   modeForConnection,
   modeForLoss,
 } from './media/data-saver';
+import { LIVEKIT_LOADER } from './media/livekit-module';
+import { LiveKitPlane } from './media/livekit-plane';
 import { LocalMedia, type MediaDevicesLike, type MediaKind } from './media/local-media';
+import type { LocalTracks, MediaPlane, RemoteStream } from './media/media-plane';
 import { MeshPeers } from './media/mesh-peers';
 import { RoomStore } from './room-store';
 
@@ -41,11 +50,13 @@ interface NetworkInformationLike {
 
 /**
  * One room, as the screens use it: the store (state), the connection (events, requests),
- * the mesh (WebRTC) and this user's media and data-saver mode. Provided by the room screen.
+ * the media plane (the built-in WebRTC mesh or a LiveKit SFU, as the server says) and this
+ * user's media and data-saver mode. Provided by the room screen.
  */
 @Injectable()
 export class LiveRoomService {
   private readonly connection = inject(LiveConnection);
+  private readonly api = inject(LiveApi);
   private readonly snackBar = inject(MatSnackBar);
   private readonly translate = inject(TranslateService);
   private readonly window = inject(DOCUMENT).defaultView;
@@ -64,15 +75,24 @@ export class LiveRoomService {
   private lastCounters: InboundCounters | null = null;
   /** Events with a request in flight (their refusals come with the acknowledgement). */
   private readonly pending = new Map<string, number>();
+  private sessionId: string | null = null;
+  private local: LocalTracks = { audio: null, video: null };
 
   /** "Mode hemat data". */
   readonly mode = this.modeState.asReadonly();
   /** A lighter mode the connection suggests, until taken or dismissed. */
   readonly suggestion = this.suggestionState.asReadonly();
 
+  /** The built-in plane: WebRTC from each publisher to each viewer, signalled over the socket. */
   readonly mesh = new MeshPeers({
     send: (s) => this.connection.request('rtc:signal', s),
     iceServers: () => (this.store.rtc()?.iceServers ?? []) as RTCIceServer[],
+  });
+
+  /** Through a LiveKit SFU (livekit-client is loaded only when used). */
+  readonly livekit = new LiveKitPlane({
+    loadLiveKit: inject(LIVEKIT_LOADER),
+    token: () => this.mediaToken(),
   });
 
   readonly media = new LocalMedia(
@@ -80,9 +100,20 @@ export class LiveRoomService {
     (audio, video, state) => this.mediaChanged(audio, video, state),
   );
 
-  /** The built-in mesh carries the media (not LiveKit). */
-  readonly meshMode = computed(() => (this.store.rtc()?.mode ?? 'mesh') === 'mesh');
+  /** The plane the room's snapshot names (`rtc.mode`); null before the first snapshot. */
+  readonly plane = computed<MediaPlane | null>(() => {
+    const mode = this.store.rtc()?.mode;
+    return mode === 'livekit' ? this.livekit : mode === 'mesh' ? this.mesh : null;
+  });
   readonly webRtcSupported = typeof RTCPeerConnection !== 'undefined';
+  /** The publishers' streams, whichever plane carries them. */
+  readonly remoteStreams = computed<readonly RemoteStream[]>(() => this.plane()?.streams() ?? []);
+  /** Why no media flows although it should (LiveKit: no connection, or used in another tab). */
+  readonly mediaTrouble = computed(() => this.plane()?.trouble?.() ?? null);
+  /** Over for this user: no more media. */
+  private readonly over = computed(
+    () => this.store.endedAt() !== null || this.store.removedReason() !== null,
+  );
 
   constructor() {
     const c = this.connection;
@@ -98,7 +129,7 @@ export class LiveRoomService {
     c.on('participant:updated', (p) => s.participantChanged(p));
     c.on('participant:left', (e) => {
       s.participantLeft(e);
-      this.mesh.dropUser(e.userId);
+      this.plane()?.dropUser(e.userId);
     });
     c.on('chat:message', (m) => s.chatMessage(m));
     c.on('chat:deleted', (e) => s.chatDeleted(e));
@@ -124,18 +155,48 @@ export class LiveRoomService {
       }
     });
 
+    // A plane taken over from another (the server's configuration changed): the local
+    // tracks go with it.
+    let lastPlane: MediaPlane | null = null;
+    effect(() => {
+      const plane = this.plane();
+      untracked(() => {
+        if (lastPlane && plane !== lastPlane) {
+          lastPlane.leave();
+          void plane?.publish(this.local);
+        }
+        lastPlane = plane;
+      });
+    });
     // Viewer side: follow the publishers (and the mode).
     effect(() => {
+      const plane = this.plane();
       const publishers = this.store.publishers();
-      const receiving = this.modeState() !== 'slides' && this.meshMode();
+      const receiving = this.modeState() !== 'slides';
       const connected = this.connection.state() === 'connected';
+      const over = this.over();
       untracked(() => {
-        if (connected && this.webRtcSupported) {
-          this.mesh.reconcile(publishers, receiving);
+        if (plane && connected && !over && this.webRtcSupported) {
+          plane.reconcile(publishers, receiving);
         }
       });
     });
-    effect(() => this.mesh.setVideoEnabled(this.modeState() === 'video'));
+    effect(() => {
+      const enabled = this.modeState() === 'video';
+      const plane = this.plane();
+      untracked(() => plane?.setVideoEnabled(enabled));
+    });
+    // Promoted or demoted: LiveKit grants publishing in the token, so a new one is needed.
+    let lastRole: string | null = null;
+    effect(() => {
+      const role = this.store.me()?.role ?? null;
+      untracked(() => {
+        if (lastRole !== null && role !== null && role !== lastRole && !this.over()) {
+          this.plane()?.renew?.();
+        }
+        lastRole = role ?? lastRole;
+      });
+    });
     // Demoted or muted by the host: stop what is no longer allowed.
     effect(() => {
       const canPublish = this.store.canPublish();
@@ -163,7 +224,13 @@ export class LiveRoomService {
   }
 
   async open(sessionId: string): Promise<void> {
+    this.sessionId = sessionId;
     await this.connection.open(sessionId);
+  }
+
+  /** LiveKit: connects this tab to the media again (it was taken over by another one). */
+  takeMediaHere(): void {
+    this.plane()?.renew?.();
   }
 
   retry(): void {
@@ -252,7 +319,8 @@ export class LiveRoomService {
     video: MediaStreamTrack | null,
     state: MediaState,
   ): void {
-    void this.mesh.setLocalTracks(audio, video);
+    this.local = { audio, video, screen: state.screen };
+    void this.plane()?.publish(this.local);
     if (this.connection.state() === 'connected') {
       void this.send('media:state', state);
     }
@@ -260,27 +328,34 @@ export class LiveRoomService {
 
   private leaveMedia(): void {
     this.media.stopAll();
-    this.mesh.closeAll();
+    this.mesh.leave();
+    this.livekit.leave();
+  }
+
+  private async mediaToken(): Promise<LiveMediaTokenResponse> {
+    const id = this.store.session()?.id ?? this.sessionId;
+    if (!id) {
+      throw new Error('No session for a media token');
+    }
+    return firstValueFrom(this.api.mediaToken(id));
   }
 
   private tick(): void {
-    if (this.connection.state() !== 'connected' || !this.webRtcSupported) {
+    const plane = this.plane();
+    if (!plane || this.connection.state() !== 'connected' || !this.webRtcSupported || this.over()) {
       return;
     }
-    this.mesh.reconcile(this.store.publishers(), this.modeState() !== 'slides' && this.meshMode());
-    void this.checkLoss();
+    plane.reconcile(this.store.publishers(), this.modeState() !== 'slides');
+    void this.checkLoss(plane);
   }
 
   /** Heavy packet loss on what is received suggests a lighter mode. */
-  private async checkLoss(): Promise<void> {
-    const receivers = this.mesh.receivers();
-    if (receivers.length === 0) {
+  private async checkLoss(plane: MediaPlane): Promise<void> {
+    const stats = await plane.inboundStats();
+    if (!stats) {
       this.lastCounters = null;
       return;
     }
-    const reports = await Promise.all(receivers.map((pc) => pc.getStats().catch(() => null)));
-    const stats: unknown[] = [];
-    reports.forEach((r) => r?.forEach((v: unknown) => stats.push(v)));
     const counters = inboundCounters(stats);
     if (this.lastCounters) {
       this.suggest(modeForLoss(lossBetween(this.lastCounters, counters), this.modeState()));

@@ -1,6 +1,9 @@
 import { signal } from '@angular/core';
 import type { RtcSignal } from '@siantar/contracts';
 import { connectionForCandidate } from './ice-candidates';
+import type { LocalTracks, MediaPlane, PublisherRef, RemoteStream } from './media-plane';
+
+export type { PublisherRef, RemoteStream } from './media-plane';
 
 /** A relayed `rtc:signal`: who sent it and what. */
 export interface IncomingSignal {
@@ -8,18 +11,6 @@ export interface IncomingSignal {
   fromUserId: string;
   description?: { type: 'offer' | 'answer'; sdp: string };
   candidate?: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null };
-}
-
-/** A stream received from one publisher's socket. */
-export interface RemoteStream {
-  socketId: string;
-  userId: string;
-  stream: MediaStream;
-}
-
-/** A publisher with media on, as the viewer side sees it. */
-export interface PublisherRef {
-  userId: string;
 }
 
 export interface MeshDeps {
@@ -54,7 +45,7 @@ export const userTarget = (userId: string): string => `user:${userId}`;
  * ways. Publishers send on two fixed transceivers (audio, video) and swap tracks with
  * `replaceTrack`, so that turning a camera on or off needs no new negotiation.
  */
-export class MeshPeers {
+export class MeshPeers implements MediaPlane {
   private readonly links = new Map<string, Link>();
   private readonly pending = new Map<string, IncomingSignal['candidate'][]>();
   private readonly requestedAt = new Map<string, number>();
@@ -73,6 +64,10 @@ export class MeshPeers {
   /** Whether this side sends anything. */
   get publishing(): boolean {
     return this.audio !== null || this.video !== null;
+  }
+
+  publish(tracks: LocalTracks): Promise<void> {
+    return this.setLocalTracks(tracks.audio, tracks.video);
   }
 
   /** The local tracks to send; with none, every outgoing link closes. */
@@ -165,6 +160,17 @@ export class MeshPeers {
     return [...this.links.values()].filter((l) => l.direction === 'in').map((l) => l.pc);
   }
 
+  async inboundStats(): Promise<unknown[] | null> {
+    const receivers = this.receivers();
+    if (receivers.length === 0) {
+      return null;
+    }
+    const reports = await Promise.all(receivers.map((pc) => pc.getStats().catch(() => null)));
+    const stats: unknown[] = [];
+    reports.forEach((r) => r?.forEach((v: unknown) => stats.push(v)));
+    return stats;
+  }
+
   /** How many viewers this side sends to. */
   outgoingCount(): number {
     return [...this.links.values()].filter((l) => l.direction === 'out').length;
@@ -174,6 +180,10 @@ export class MeshPeers {
     [...this.links.values()].forEach((l) => this.drop(l));
     this.requestedAt.clear();
     this.pending.clear();
+  }
+
+  leave(): void {
+    this.closeAll();
   }
 
   private async offerTo(socketId: string, userId: string): Promise<void> {

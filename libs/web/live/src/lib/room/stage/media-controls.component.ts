@@ -28,7 +28,7 @@ const MEDIA_BUTTONS: readonly MediaButton[] = [
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="controls" role="toolbar" [attr.aria-label]="'live.media.toolbar' | translate">
-      @if (room.store.canPublish() && room.meshMode()) {
+      @if (room.store.canPublish()) {
         @for (b of buttons; track b.kind) {
           <button
             mat-mini-fab

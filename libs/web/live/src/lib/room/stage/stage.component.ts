@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
 import { LiveRoomService } from '../live-room.service';
 import { MediaControlsComponent } from './media-controls.component';
@@ -10,6 +11,7 @@ import { VideoTileComponent } from './video-tile.component';
 @Component({
   selector: 'sb-stage',
   imports: [
+    MatButtonModule,
     TranslatePipe,
     MediaControlsComponent,
     ReactionsComponent,
@@ -20,10 +22,19 @@ import { VideoTileComponent } from './video-tile.component';
   template: `
     <section class="stage" [attr.aria-label]="'live.stage.label' | translate">
       <div class="screen">
-        @if (!room.meshMode()) {
-          <p class="notice" role="note">{{ 'live.stage.livekitUnsupported' | translate }}</p>
-        } @else if (!room.webRtcSupported) {
+        @if (!room.webRtcSupported) {
           <p class="notice" role="note">{{ 'live.stage.noWebRtc' | translate }}</p>
+        } @else if (room.mediaTrouble() === 'elsewhere') {
+          <div class="notice" role="status" data-testid="media-elsewhere">
+            <span>{{ 'live.stage.mediaElsewhere' | translate }}</span>
+            <button mat-button type="button" (click)="room.takeMediaHere()">
+              {{ 'live.stage.mediaHere' | translate }}
+            </button>
+          </div>
+        } @else if (room.mediaTrouble() === 'failed') {
+          <p class="notice" role="status" data-testid="media-failed">
+            {{ 'live.stage.mediaFailed' | translate }}
+          </p>
         }
         @if (room.mode() !== 'slides') {
           <div class="videos" [class.strip]="hasSlides()">
@@ -39,6 +50,7 @@ import { VideoTileComponent } from './video-tile.component';
                 [stream]="r.stream"
                 [label]="r.name"
                 [showVideo]="room.mode() === 'video'"
+                [observe]="r.observe"
               />
             }
           </div>
@@ -70,6 +82,10 @@ import { VideoTileComponent } from './video-tile.component';
       grid-template-columns: repeat(auto-fill, minmax(160px, 220px));
     }
     .notice {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
       padding: 8px 12px;
       border-radius: 8px;
       background: var(--mat-sys-secondary-container);
@@ -90,6 +106,6 @@ export class StageComponent {
   /** Received streams with their publisher's name. */
   protected readonly remote = computed(() => {
     const names = new Map(this.room.store.participants().map((p) => [p.userId, p.name]));
-    return this.room.mesh.streams().map((r) => ({ ...r, name: names.get(r.userId) ?? '' }));
+    return this.room.remoteStreams().map((r) => ({ ...r, name: names.get(r.userId) ?? '' }));
   });
 }

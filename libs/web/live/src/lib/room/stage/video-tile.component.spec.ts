@@ -53,6 +53,23 @@ describe('VideoTileComponent', () => {
     expect(video.muted).toBe(false);
   });
 
+  it('lets the media plane follow the element while it shows the stream', async () => {
+    play.mockResolvedValue(undefined);
+    const stop = jest.fn();
+    const observe = jest.fn(() => stop);
+    const fixture = TestBed.createComponent(VideoTileComponent);
+    fixture.componentRef.setInput('stream', { id: 's1' } as MediaStream);
+    fixture.componentRef.setInput('label', 'Pelatih Demo');
+    fixture.componentRef.setInput('observe', observe);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const video = (fixture.nativeElement as HTMLElement).querySelector('video');
+    expect(observe).toHaveBeenCalledWith(video);
+    expect(stop).not.toHaveBeenCalled();
+    fixture.destroy();
+    expect(stop).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps the local preview muted and marked as such', async () => {
     play.mockResolvedValue(undefined);
     const { video, root } = await render(true);

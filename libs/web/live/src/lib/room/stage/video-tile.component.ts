@@ -91,6 +91,8 @@ export class VideoTileComponent {
   readonly local = input(false);
   /** False in "audio only": the element keeps playing the sound, hidden. */
   readonly showVideo = input(true);
+  /** The media plane's hook to follow the element (LiveKit's adaptive stream); gives the end. */
+  readonly observe = input<((element: HTMLElement) => () => void) | undefined>(undefined);
 
   private readonly video = viewChild.required<ElementRef<HTMLVideoElement>>('video');
   protected readonly mutedByBrowser = signal(false);
@@ -104,6 +106,12 @@ export class VideoTileComponent {
         el.srcObject = stream;
       }
       void this.play(el);
+    });
+    afterRenderEffect((onCleanup) => {
+      const observe = this.observe();
+      if (observe) {
+        onCleanup(observe(this.video().nativeElement));
+      }
     });
   }
 
