@@ -153,8 +153,13 @@ export type LiveClientEventName = keyof LiveClientEvents;
 
 /** Server → client events on `/live`. */
 export interface LiveServerEvents {
-  'participant:joined': (p: LiveParticipantView) => void;
+  /**
+   * Who came (first connection) and who went (last connection closed), gathered over a
+   * quarter of a second per api process so that a crowd arriving costs few messages.
+   */
+  presence: (e: { present: LiveParticipantView[]; gone: string[] }) => void;
   'participant:updated': (p: LiveParticipantView) => void;
+  /** The host removed this participant. */
   'participant:left': (e: { userId: string }) => void;
   'chat:message': (m: LiveChatMessageView) => void;
   'chat:deleted': (e: { messageId: string }) => void;

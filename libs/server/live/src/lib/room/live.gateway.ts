@@ -25,7 +25,8 @@ import {
   type LiveSocket,
   rooms,
 } from './room-types';
-import { participant } from './room-views';
+import { PresenceBatcher } from './presence-batcher';
+import { participantsOf } from './room-views';
 import { parsePayload } from './event-payload';
 
 const refusal = (code: string, message: string): ExtendedError =>
@@ -43,6 +44,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private readonly logger = new Logger(LiveGateway.name);
   private readonly events: EventTable;
   private nsp!: LiveNamespace;
+  private readonly presence = new PresenceBatcher((sessionId, userIds) =>
+    this.announce(sessionId, userIds),
+  );
 
   constructor(
     private readonly tokens: TokenVerifier,
@@ -117,10 +121,24 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     try {
       // Recovery skips the handshake middleware, where a new socket's presence began.
       if (socket.recovered) await this.openPresence(socket);
-      const view = await participant(this.deps.db.manager, me.sessionId, me.userId);
-      if (view) this.nsp.to(rooms.session(me.sessionId)).emit('participant:joined', view);
+      this.presence.touch(me.sessionId, me.userId);
     } catch (e) {
       this.logger.error(`presence for ${me.userId} in ${me.sessionId}: ${String(e)}`);
+    }
+  }
+
+  /** Tells the room who is there now among the users whose connections changed. */
+  private async announce(sessionId: string, userIds: string[]): Promise<void> {
+    try {
+      const rows = await participantsOf(this.deps.db.manager, sessionId, userIds);
+      const present = rows.filter((r) => r.connections > 0 && !r.removed);
+      const gone = userIds.filter((id) => !present.some((p) => p.userId === id));
+      this.nsp.to(rooms.session(sessionId)).emit('presence', {
+        present: present.map(({ removed: _removed, ...view }) => view),
+        gone,
+      });
+    } catch (e) {
+      this.logger.error(`presence of ${sessionId}: ${String(e)}`);
     }
   }
 
@@ -148,10 +166,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
           WHERE socket_id = $1 AND session_id = $2 AND left_at IS NULL`,
         [socket.id, me.sessionId],
       );
-      const view = await participant(this.deps.db.manager, me.sessionId, me.userId);
-      const room = this.nsp.to(rooms.session(me.sessionId));
-      if (!view || view.connections === 0) room.emit('participant:left', { userId: me.userId });
-      else room.emit('participant:updated', view);
+      this.presence.touch(me.sessionId, me.userId);
     } catch (e) {
       this.logger.error(`leaving ${me.sessionId}: ${String(e)}`);
     }

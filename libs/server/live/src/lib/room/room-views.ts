@@ -21,6 +21,7 @@ interface ParticipantRow {
   muted: boolean;
   media: MediaState;
   connections: number;
+  removed: boolean;
 }
 
 const participantView = (r: ParticipantRow): LiveParticipantView => ({
@@ -35,6 +36,7 @@ const participantView = (r: ParticipantRow): LiveParticipantView => ({
 
 const PARTICIPANT_SELECT = `
   SELECT p.user_id, u.name, p.role, p.hand_raised_at, p.muted, p.media,
+         p.removed_at IS NOT NULL AS removed,
          (SELECT count(*)::int FROM live_presence pr
            WHERE pr.session_id = p.session_id AND pr.user_id = p.user_id AND ${PRESENT_SQL}) AS connections
     FROM live_participant p JOIN app_user u ON u.id = p.user_id`;
@@ -50,6 +52,19 @@ export async function presentParticipants(
     [sessionId],
   );
   return rows.map(participantView);
+}
+
+/** Some users' rows as they stand (connections may be 0: they left). */
+export async function participantsOf(
+  em: EntityManager,
+  sessionId: string,
+  userIds: string[],
+): Promise<(LiveParticipantView & { removed: boolean })[]> {
+  const rows: ParticipantRow[] = await em.query(
+    `${PARTICIPANT_SELECT} WHERE p.session_id = $1 AND p.user_id = ANY($2::uuid[])`,
+    [sessionId, userIds],
+  );
+  return rows.map((r) => ({ ...participantView(r), removed: r.removed }));
 }
 
 export async function participant(

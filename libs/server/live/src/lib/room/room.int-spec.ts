@@ -3,7 +3,7 @@ import { LIVE_LIMITS, type LivePollView, type LiveRoomSnapshot } from '@siantar/
 import { QueueService, REDIS } from '@siantar/server-core';
 import type { Redis } from 'ioredis';
 import request from 'supertest';
-import { createUser } from '@siantar/server-testing';
+import { createUser, until } from '@siantar/server-testing';
 import { auth, createLiveWorld, type LiveWorld, runningSession } from '../testing/live-fixture';
 import { joinRoom, type RoomClient } from '../testing/room-client';
 
@@ -53,11 +53,37 @@ describe('the /live room over socket.io (real PostgreSQL + Redis)', () => {
       const snap = ok<LiveRoomSnapshot>(await host.call('room:sync', {}));
       expect(snap.me.role).toBe('host');
       expect(ok<LiveRoomSnapshot>(await learner.call('room:sync', {})).me.role).toBe('participant');
-      const joined = await host.next(
-        'participant:joined',
-        (p) => p.userId === w.users.learnerBidang.id,
+      const came = await host.next('presence', (e) =>
+        e.present.some((p) => p.userId === w.users.learnerBidang.id),
       );
-      expect(joined).toMatchObject({ role: 'participant', connections: 1, handRaisedAt: null });
+      expect(came.present.find((p) => p.userId === w.users.learnerBidang.id)).toMatchObject({
+        role: 'participant',
+        connections: 1,
+        handRaisedAt: null,
+      });
+      learner.close();
+      const went = await host.next('presence', (e) => e.gone.includes(w.users.learnerBidang.id));
+      expect(went.present).toEqual([]);
+    });
+
+    it('announces a crowd arriving together in a few presence messages', async () => {
+      const s = await runningSession(w.t, {
+        trainerIds: [w.users.trainer.id],
+        audience: [w.units.opdA.id],
+      });
+      const host = await join(w.users.trainer.token, s);
+      const crowd = await Promise.all(
+        Array.from({ length: 20 }, async (_, i) => {
+          const u = await createUser(w.t.db, { unit: w.units.opdA, name: `Hadirin ${i}` });
+          return w.t.tokenFor(u.id);
+        }),
+      );
+      await Promise.all(crowd.map((token) => join(token, s)));
+      await until(async () => {
+        const seen = new Set(host.all('presence').flatMap((e) => e.present.map((p) => p.userId)));
+        return seen.size >= 21;
+      }, 5000);
+      expect(host.all('presence').length).toBeLessThan(10);
     });
 
     it('admits an admin whose reach holds the webinar as host, and keeps out one whose does not', async () => {

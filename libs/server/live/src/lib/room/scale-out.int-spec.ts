@@ -122,8 +122,8 @@ describe('live rooms across two api processes (real processes, PostgreSQL, Redis
     const host = await join_('host', 0);
     const a = await join_('a', 1);
     const b = await join_('b', 1);
-    await host.next('participant:joined', (p) => p.userId === ids.a);
-    await host.next('participant:joined', (p) => p.userId === ids.b);
+    await host.next('presence', (e) => e.present.some((p) => p.userId === ids.a));
+    await host.next('presence', (e) => e.present.some((p) => p.userId === ids.b));
     const snap = ok<LiveRoomSnapshot>(await host.call('room:sync', {}));
     expect(snap.participants.map((p) => p.name).sort()).toEqual([
       'Pelatih',
@@ -151,7 +151,7 @@ describe('live rooms across two api processes (real processes, PostgreSQL, Redis
     expect(results.counts).toEqual([1, 1]);
 
     b.close();
-    await host.next('participant:left', (p) => p.userId === ids.b);
+    await host.next('presence', (e) => e.gone.includes(ids.b));
   });
 
   it('gives a client that dropped for 5 s every chat message it missed', async () => {

@@ -181,4 +181,16 @@ describe('LiveRoomService media plane', () => {
     expect(FakeRoom.made[0].disconnected).toBe(true);
     expect(tokenRequests()).toHaveLength(0);
   });
+
+  it('applies presence batches: arrivals join the list, departures leave it and lose their media', async () => {
+    await join({ participants: [publishingHost] });
+    const drop = jest.spyOn(room.mesh, 'dropUser');
+    const a = person({ userId: '00000000-0000-4000-8000-0000000000a1', name: 'Andi' });
+    const b = person({ userId: '00000000-0000-4000-8000-0000000000b2', name: 'Butet' });
+    socket.fire('presence', { present: [a, b], gone: [] });
+    expect(room.store.participants().map((p) => p.name)).toEqual(['Pelatih Demo', 'Andi', 'Butet']);
+    socket.fire('presence', { present: [], gone: [a.userId, HOST_ID] });
+    expect(room.store.participants().map((p) => p.name)).toEqual(['Butet']);
+    expect(drop).toHaveBeenCalledWith(HOST_ID);
+  });
 });

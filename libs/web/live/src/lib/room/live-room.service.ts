@@ -125,12 +125,12 @@ export class LiveRoomService {
         void this.send('media:state', this.media.state());
       }
     });
-    c.on('participant:joined', (p) => s.participantChanged(p));
-    c.on('participant:updated', (p) => s.participantChanged(p));
-    c.on('participant:left', (e) => {
-      s.participantLeft(e);
-      this.plane()?.dropUser(e.userId);
+    c.on('presence', (e) => {
+      e.present.forEach((p) => s.participantChanged(p));
+      e.gone.forEach((userId) => this.participantGone(userId));
     });
+    c.on('participant:updated', (p) => s.participantChanged(p));
+    c.on('participant:left', (e) => this.participantGone(e.userId));
     c.on('chat:message', (m) => s.chatMessage(m));
     c.on('chat:deleted', (e) => s.chatDeleted(e));
     c.on('question:changed', (q) => s.questionChanged(q));
@@ -312,6 +312,12 @@ export class LiveRoomService {
                 : 'errors.generic',
           );
     this.snackBar.open(message, this.translate.instant('common.close'), { duration: 6000 });
+  }
+
+  /** Left (last connection closed) or removed: off the list, and their media dropped. */
+  private participantGone(userId: string): void {
+    this.store.participantLeft({ userId });
+    this.plane()?.dropUser(userId);
   }
 
   private mediaChanged(
