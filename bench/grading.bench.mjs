@@ -7,16 +7,15 @@
 // the same run, is a bare BullMQ worker (baselines/bullmq-noop.mjs) taking the same number of
 // identical jobs off the same queue with the same concurrency and doing nothing. Every run is
 // verified: each attempt graded exactly once ('auto' grade events), with the expected marks.
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { alternate } from './lib/ab.mjs';
-import { snapshot } from './lib/cpu.mjs';
+import { redisCpu, snapshot } from './lib/cpu.mjs';
 import { committedTransactions } from './lib/db.mjs';
 import { intEnv, serverEnv } from './lib/env.mjs';
 import { summarize } from './lib/load.mjs';
@@ -516,30 +515,6 @@ async function waitForWorkers(queue, workers, expected) {
   throw new Error(
     `workers not connected to the queue after 30 s:\n  ${workers.flatMap((w) => w.tail).join('\n  ')}`,
   );
-}
-
-/** CPU ms (user + system) of each local redis-server process, from /proc (empty elsewhere). */
-function redisCpu() {
-  /** @type {Map<string, number>} */
-  const out = new Map();
-  try {
-    const tick =
-      1000 / (Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100);
-    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const close = stat.lastIndexOf(')');
-        if (stat.slice(stat.indexOf('(') + 1, close) !== 'redis-server') continue;
-        const f = stat.slice(close + 2).split(' ');
-        out.set(pid, (Number(f[11]) + Number(f[12])) * tick);
-      } catch {
-        // the process ended meanwhile
-      }
-    }
-  } catch {
-    // not Linux
-  }
-  return out;
 }
 
 /** CPU snapshots of several worker processes (cpu.mjs takes one server pid) and of Redis. */

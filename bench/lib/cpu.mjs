@@ -23,6 +23,26 @@ function proc(/** @type {number | string} */ pid) {
   }
 }
 
+/** user + system ms of one process, NaN when it is gone or there is no /proc. */
+export function procMs(/** @type {number | string | undefined} */ pid) {
+  return pid === undefined ? NaN : (proc(pid)?.ms ?? NaN);
+}
+
+/** CPU ms of each local redis-server process (empty where there is no /proc). */
+export function redisCpu() {
+  /** @type {Map<string, number>} */
+  const out = new Map();
+  try {
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      const p = proc(pid);
+      if (p?.comm === 'redis-server') out.set(pid, p.ms);
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+
 /** The database a backend serves, from its title "postgres: [cluster: ]user db host state". */
 function backendOf(/** @type {string} */ pid) {
   try {

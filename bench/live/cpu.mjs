@@ -1,46 +1,7 @@
 // CPU accounting of a live-chat run (Linux /proc; NaN elsewhere): the server process(es), the
 // client processes, the bench process, PostgreSQL backends of the bench database, Redis, and
 // everything else ("others"), between two snapshots.
-import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { snapshot } from '../lib/cpu.mjs';
-
-let tick = 0;
-const msPerTick = () =>
-  (tick ||= 1000 / (Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100));
-
-/** user + system ms of one process, NaN when it is gone or there is no /proc. */
-function procMs(/** @type {number | undefined} */ pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) * msPerTick();
-  } catch {
-    return NaN;
-  }
-}
-
-/** CPU ms of each local redis-server process. */
-function redisCpu() {
-  /** @type {Map<string, number>} */
-  const out = new Map();
-  try {
-    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const close = stat.lastIndexOf(')');
-        if (stat.slice(stat.indexOf('(') + 1, close) !== 'redis-server') continue;
-        const f = stat.slice(close + 2).split(' ');
-        out.set(pid, (Number(f[11]) + Number(f[12])) * msPerTick());
-      } catch {
-        // ended meanwhile
-      }
-    }
-  } catch {
-    // not Linux
-  }
-  return out;
-}
+import { procMs, redisCpu, snapshot } from '../lib/cpu.mjs';
 
 /**
  * @param {(number | undefined)[]} serverPids

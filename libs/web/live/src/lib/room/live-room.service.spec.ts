@@ -15,6 +15,7 @@ import { LIVE_SOCKET_FACTORY, type LiveSocket } from './live-socket';
 import { LIVEKIT_LOADER, type LiveKitModule } from './media/livekit-module';
 import { FakeSocket } from './testing/fake-socket';
 import { HOST_ID, LEARNER_ID, person, session, snapshot } from './testing/room-fixtures';
+import { fakeLiveKitModule } from './testing/fake-livekit';
 
 /** Just enough of a LiveKit room to see which plane connects. */
 class FakeRoom {
@@ -40,18 +41,7 @@ class FakeRoom {
   }
 }
 
-const fakeLiveKit = {
-  Room: FakeRoom,
-  RoomEvent: {
-    TrackPublished: 'trackPublished',
-    TrackSubscribed: 'trackSubscribed',
-    TrackUnsubscribed: 'trackUnsubscribed',
-    ParticipantDisconnected: 'participantDisconnected',
-    Disconnected: 'disconnected',
-  },
-  Track: { Source: { Camera: 'camera', Microphone: 'microphone', ScreenShare: 'screen_share' } },
-  DisconnectReason: { DUPLICATE_IDENTITY: 2 },
-} as unknown as LiveKitModule;
+const fakeLiveKit = fakeLiveKitModule(FakeRoom);
 
 const SESSION_ID = session().id;
 const LIVEKIT: LiveRtcConfig = {

@@ -8,6 +8,7 @@ import type {
   LkRoom,
 } from './livekit-module';
 import { ElementVisibility, LIVEKIT_RETRY_MS, LiveKitPlane } from './livekit-plane';
+import { fakeLiveKitModule } from '../testing/fake-livekit';
 
 class FakeTrack {
   enabled = true;
@@ -123,18 +124,7 @@ class FakeRoom implements LkRoom {
   }
 }
 
-const fakeLiveKit: LiveKitModule = {
-  Room: FakeRoom,
-  RoomEvent: {
-    TrackPublished: 'trackPublished',
-    TrackSubscribed: 'trackSubscribed',
-    TrackUnsubscribed: 'trackUnsubscribed',
-    ParticipantDisconnected: 'participantDisconnected',
-    Disconnected: 'disconnected',
-  },
-  Track: { Source: { Camera: 'camera', Microphone: 'microphone', ScreenShare: 'screen_share' } },
-  DisconnectReason: { DUPLICATE_IDENTITY: 2 },
-};
+const fakeLiveKit = fakeLiveKitModule(FakeRoom);
 
 const HOST = 'user-host';
 const URL = 'wss://media.example.test';
