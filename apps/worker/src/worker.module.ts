@@ -4,6 +4,7 @@ import { CoreModule, type EnvSchema } from '@siantar/server-core';
 import { CatalogJobsModule } from '@siantar/server-catalog';
 import { IdentityJobsModule } from '@siantar/server-identity';
 import { LiveJobsModule } from '@siantar/server-live';
+import { NotifyJobsModule } from '@siantar/server-notify';
 import { ReportingJobsModule } from '@siantar/server-reporting';
 
 /** Every domain's jobs module: the worker runs all of them and nothing else. */
@@ -13,6 +14,7 @@ export const WORKER_JOB_MODULES = [
   AssessmentJobsModule,
   ReportingJobsModule,
   LiveJobsModule,
+  NotifyJobsModule,
 ];
 
 /** The worker imports only the domains' jobs modules. */

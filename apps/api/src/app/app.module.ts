@@ -5,6 +5,7 @@ import { CatalogModule } from '@siantar/server-catalog';
 import { IdentityModule } from '@siantar/server-identity';
 import { LedgerModule } from '@siantar/server-ledger';
 import { LiveModule } from '@siantar/server-live';
+import { NotifyModule } from '@siantar/server-notify';
 import { ReportingModule } from '@siantar/server-reporting';
 
 /** The api imports domain modules only; each domain brings its controllers and services. */
@@ -21,6 +22,7 @@ export class AppModule {
         LedgerModule,
         ReportingModule,
         LiveModule,
+        NotifyModule,
       ],
     };
   }

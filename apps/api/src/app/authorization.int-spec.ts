@@ -14,6 +14,7 @@ import { AppModule } from './app.module';
 import { COMPLETION_ROUTES } from './authorization/completion.routes';
 import { LEDGER_ROUTES } from './authorization/ledger.routes';
 import { LIVE_ROUTES } from './authorization/live.routes';
+import { NOTIFY_ROUTES } from './authorization/notify.routes';
 import { REPORTING_ROUTES } from './authorization/reporting.routes';
 import type { RouteRow } from './authorization/route-rule';
 
@@ -113,6 +114,7 @@ const MATRIX: RouteRow[] = [
   ...LEDGER_ROUTES,
   ...REPORTING_ROUTES,
   ...LIVE_ROUTES,
+  ...NOTIFY_ROUTES,
 ];
 
 const ROLES: Role[] = ['learner', 'trainer', 'supervisor', 'partner', 'admin'];

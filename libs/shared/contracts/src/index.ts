@@ -5,3 +5,4 @@ export * from './jobs';
 export * from './assessment';
 export * from './progress';
 export * from './live';
+export * from './notify';

@@ -1,4 +1,5 @@
 import type { EnrolmentStatus } from '../catalog/enums';
+import type { NotificationView } from '../notify/notification.response';
 import type { ExportJobView } from '../progress/reporting';
 import type { AttemptResult } from './attempt.response';
 
@@ -19,5 +20,7 @@ export interface UserServerEvents {
   }) => void;
   /** Progress of a report export the user requested. */
   'report-export': (e: ExportJobView) => void;
+  /** A new in-app notification (the bell's count goes up). */
+  notification: (n: NotificationView) => void;
 }
 export const NOTIFICATIONS_NAMESPACE = '/notifications';

@@ -1,7 +1,14 @@
-import { IsUUID } from 'class-validator';
+import { IsUUID, Matches } from 'class-validator';
 
 /** Queues are split by domain so that one domain's backlog never delays another's. */
-export const QUEUE_NAMES = ['identity', 'catalog', 'assessment', 'reporting', 'live'] as const;
+export const QUEUE_NAMES = [
+  'identity',
+  'catalog',
+  'assessment',
+  'reporting',
+  'live',
+  'notify',
+] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export class WelcomeEmailJob {
@@ -51,6 +58,12 @@ export class FinaliseAttendanceJob {
   sessionId!: string;
 }
 
+/** Deliver a planned notification (a `planned_notification` row) on the user's channels. */
+export class NotifyDeliverJob {
+  @Matches(/^[A-Za-z0-9._-]{1,200}$/)
+  key!: string;
+}
+
 /**
  * Every job name is tied to its queue and its payload class here, once.
  * The producer's `enqueue` only accepts the payload of the name it is given,
@@ -66,6 +79,7 @@ export const JOB_DEFINITIONS = {
   'assessment.regrade-attempt': { queue: 'assessment', payload: RegradeAttemptJob },
   'reporting.export': { queue: 'reporting', payload: ReportExportJob },
   'live.finalise-attendance': { queue: 'live', payload: FinaliseAttendanceJob },
+  'notify.deliver': { queue: 'notify', payload: NotifyDeliverJob },
 } as const satisfies Record<string, { queue: QueueName; payload: new () => object }>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;

@@ -3,6 +3,7 @@ import { Catalog1764400000000 } from './1764400000000-catalog';
 import { Identity1764300000000 } from './1764300000000-identity';
 import { Live1764700000000 } from './1764700000000-live';
 import { LiveRoom1764800000000 } from './1764800000000-live-room';
+import { Notifications1764900000000 } from './1764900000000-notifications';
 import { Progress1764600000000 } from './1764600000000-progress';
 
 /** Every migration, oldest first. Add new ones at the end. */
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Progress1764600000000,
   Live1764700000000,
   LiveRoom1764800000000,
+  Notifications1764900000000,
 ];

@@ -1,0 +1,4 @@
+export * from './categories';
+export * from './notification.response';
+export * from './preferences.dto';
+export * from './inbox.dto';
