@@ -1,3 +1,5 @@
+import { NotificationPlanner } from '@siantar/server-notify';
+import { EnrolmentNotices } from './enrolment/enrolment-notices';
 import { Module } from '@nestjs/common';
 import { EnrolmentCompletion } from './completion/enrolment-completion.service';
 import { EvaluateCompletionHandler } from './completion/evaluate-completion.job';
@@ -8,6 +10,13 @@ import { ScormJobsModule } from './scorm/scorm-jobs.module';
 /** The worker side of the catalog: bulk enrolment, SCORM import and completion. */
 @Module({
   imports: [ScormJobsModule],
-  providers: [EnrolmentRules, BulkEnrolHandler, EnrolmentCompletion, EvaluateCompletionHandler],
+  providers: [
+    EnrolmentRules,
+    EnrolmentNotices,
+    NotificationPlanner,
+    BulkEnrolHandler,
+    EnrolmentCompletion,
+    EvaluateCompletionHandler,
+  ],
 })
 export class CatalogJobsModule {}

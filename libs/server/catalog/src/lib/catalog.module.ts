@@ -1,3 +1,5 @@
+import { NotificationPlanner } from '@siantar/server-notify';
+import { EnrolmentNotices } from './enrolment/enrolment-notices';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthoringController } from './authoring/authoring.controller';
@@ -31,7 +33,9 @@ import { ScormModule } from './scorm/scorm.module';
     CompletionService,
     CompletionSignals,
     EnrolmentCompletion,
+    EnrolmentNotices,
     EnrolmentRules,
+    NotificationPlanner,
     EnrolmentService,
     LearnerCourseService,
     PlayerService,

@@ -12,6 +12,7 @@ import type {
 } from '@siantar/contracts';
 import { summaryMismatches } from '@siantar/server-core';
 import { IdentityModule } from '@siantar/server-identity';
+import { QueueService } from '@siantar/server-core';
 import {
   createOrgUnit,
   createTestApp,
@@ -258,6 +259,53 @@ describe('course completion: rules, the worker job, the ledger credit (real Post
     ]);
     await finish(l, 'Tautan', new Date().toISOString());
     expect((await settled(l.enrolmentId)).status).toBe('completed');
+  });
+
+  it('tells the learner: enrolment and deadline reminders, taken back on completion or withdrawal', async () => {
+    const c = await course({ lessons: 'selected', lessonKeys: ['Tautan'], attendance: false });
+    await t.db.query(
+      `UPDATE course_version SET completion_deadline = now() + interval '10 days' WHERE course_id = $1`,
+      [c.courseId],
+    );
+    const planned = async (userId: string) =>
+      t.db.query<{ key: string; event: string; status: string; due_at: Date }[]>(
+        `SELECT key, event, status, due_at FROM planned_notification WHERE user_id = $1 ORDER BY due_at`,
+        [userId],
+      );
+    const queue = t.app.get(QueueService).queue('notify');
+    const l = await learnerIn(c);
+    const notes = await planned(l.userId);
+    expect(notes.map((n) => [n.event, n.status])).toEqual([
+      ['enrolled', expect.stringMatching(/planned|done/)],
+      ['deadline-approaching', 'planned'],
+      ['deadline-approaching', 'planned'],
+    ]);
+    const days = (d: Date) => Math.round((d.getTime() - Date.now()) / 86_400_000);
+    expect(notes.slice(1).map((n) => days(n.due_at))).toEqual([3, 9]);
+    for (const n of notes.slice(1)) expect(await queue.getJobState(n.key)).toBe('delayed');
+
+    // Completing takes the reminders back and plans the congratulation.
+    await finish(l, 'Tautan', new Date().toISOString());
+    expect((await settled(l.enrolmentId)).status).toBe('completed');
+    const after = await planned(l.userId);
+    expect(after.filter((n) => n.event === 'deadline-approaching').map((n) => n.status)).toEqual([
+      'cancelled',
+      'cancelled',
+    ]);
+    for (const n of notes.slice(1)) expect(await queue.getJob(n.key)).toBeUndefined();
+    expect(after.some((n) => n.event === 'course-completed')).toBe(true);
+
+    // Withdrawn by an admin: the same.
+    const other = await learnerIn(c);
+    await request(t.http)
+      .post(`/api/v1/enrolments/${other.enrolmentId}/withdraw`)
+      .set(auth(admin))
+      .expect(200);
+    expect(
+      (await planned(other.userId))
+        .filter((n) => n.event === 'deadline-approaching')
+        .map((n) => n.status),
+    ).toEqual(['cancelled', 'cancelled']);
   });
 
   it('waits for a passed quiz, and for the survey, which can be sent once', async () => {

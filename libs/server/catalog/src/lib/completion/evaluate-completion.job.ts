@@ -9,6 +9,7 @@ import {
   UserEventsPublisher,
 } from '@siantar/server-core';
 import type { DataSource } from 'typeorm';
+import { EnrolmentNotices } from '../enrolment/enrolment-notices';
 import { EnrolmentCompletion } from './enrolment-completion.service';
 
 /** Evaluates the enrolment a signal names; see CompletionSignals for why it waits for the row. */
@@ -19,6 +20,7 @@ export class EvaluateCompletionHandler implements JobHandler<'catalog.evaluate-c
     @InjectDataSource() private readonly db: DataSource,
     private readonly completion: EnrolmentCompletion,
     private readonly events: UserEventsPublisher,
+    private readonly notices: EnrolmentNotices,
   ) {}
 
   async handle({ signalId }: Payload, ctx: JobContext): Promise<void> {
@@ -32,6 +34,8 @@ export class EvaluateCompletionHandler implements JobHandler<'catalog.evaluate-c
     if (!signal) return;
     const outcome = await this.db.transaction(async (em) => {
       const o = await this.completion.evaluate(em, signal.enrolment_id);
+      if (o?.changed && o.status === 'completed')
+        await this.notices.completed(em, signal.enrolment_id, new Date());
       await em.query(`UPDATE completion_signal SET evaluated_at = now() WHERE id = $1`, [signalId]);
       return o;
     });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { BulkEnrolJob as Payload } from '@siantar/contracts';
 import { committedRow, HandlesJob, type JobContext, type JobHandler } from '@siantar/server-core';
 import type { DataSource } from 'typeorm';
+import { EnrolmentNotices } from './enrolment-notices';
 import { EnrolmentRules } from './enrolment-rules';
 
 const CHUNK = 500;
@@ -26,6 +27,7 @@ export class BulkEnrolHandler implements JobHandler<'catalog.bulk-enrol'> {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly rules: EnrolmentRules,
+    private readonly notices: EnrolmentNotices,
   ) {}
 
   async handle({ requestId }: Payload, ctx: JobContext): Promise<void> {
@@ -75,12 +77,20 @@ export class BulkEnrolHandler implements JobHandler<'catalog.bulk-enrol'> {
     let enrolled = 0;
     for (let i = 0; i < people.length; i += CHUNK) {
       const ids = people.slice(i, i + CHUNK).map((p) => p.id);
-      const inserted: unknown[] = await this.db.query(
-        `INSERT INTO enrolment (course_id, version_id, user_id, source, enrolled_by)
-         SELECT c.id, c.current_version_id, u, 'bulk', $3 FROM course c, unnest($2::uuid[]) u WHERE c.id = $1
-         ON CONFLICT (course_id, user_id) WHERE status <> 'withdrawn' DO NOTHING RETURNING id`,
-        [req.course_id, ids, req.requested_by],
-      );
+      // Enrolments and their notices in one transaction: a retried chunk plans nothing twice.
+      const inserted = await this.db.transaction(async (em) => {
+        const rows: { id: string }[] = await em.query(
+          `INSERT INTO enrolment (course_id, version_id, user_id, source, enrolled_by)
+           SELECT c.id, c.current_version_id, u, 'bulk', $3 FROM course c, unnest($2::uuid[]) u WHERE c.id = $1
+           ON CONFLICT (course_id, user_id) WHERE status <> 'withdrawn' DO NOTHING RETURNING id`,
+          [req.course_id, ids, req.requested_by],
+        );
+        await this.notices.enrolled(
+          em,
+          rows.map((r) => r.id),
+        );
+        return rows;
+      });
       enrolled += inserted.length;
       const progress = Math.round(((i + ids.length) / people.length) * 100);
       await this.db.query(`UPDATE bulk_enrol_request SET progress = $2 WHERE id = $1`, [

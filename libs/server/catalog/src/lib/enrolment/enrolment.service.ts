@@ -9,6 +9,7 @@ import type {
 import { AppError, jobKey, notFound, type Principal, QueueService } from '@siantar/server-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { courseForAuthoring } from '../courses/course-access';
+import { EnrolmentNotices } from './enrolment-notices';
 import { EnrolmentRules } from './enrolment-rules';
 
 export const ENROLMENT_SUMMARY_SQL = `
@@ -50,6 +51,7 @@ export class EnrolmentService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly rules: EnrolmentRules,
     private readonly queue: QueueService,
+    private readonly notices: EnrolmentNotices,
   ) {}
 
   async summary(em: EntityManager, enrolmentId: string): Promise<EnrolmentSummary> {
@@ -95,6 +97,7 @@ export class EnrolmentService {
          SELECT id, current_version_id, $2, 'self', $2 FROM course WHERE id = $1 RETURNING id`,
         [courseId, p.id],
       );
+      await this.notices.enrolled(em, [row.id]);
       return this.summary(em, row.id);
     });
   }
@@ -175,6 +178,7 @@ export class EnrolmentService {
         `UPDATE enrolment SET status = 'withdrawn', withdrawn_at = now(), withdrawn_by = $2 WHERE id = $1`,
         [enrolmentId, p.id],
       );
+      await this.notices.withdrawn(em, enrolmentId);
       return this.summary(em, enrolmentId);
     });
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EnvSchema, MailerService } from '@siantar/server-core';
 import { CATEGORY_DEFAULTS } from '@siantar/contracts';
@@ -5,7 +6,18 @@ import { unsubscribeToken } from '../preferences/unsubscribe-token';
 import { emailBody } from '../templates/email-body';
 import { ChannelAdapter, type Delivery, type DeliveryOutcome } from './channel-adapter';
 
-/** Email through SMTP, at most once per key (the send is recorded in its own transaction). */
+/**
+ * The Message-ID of a notice's email, the same on every send of that notice: when a worker
+ * dies between SMTP accepting the message and recording it, the retry's copy is recognisably
+ * the same message (see MailerService.sendOnce).
+ */
+export const noticeMessageId = (key: string) =>
+  `<notify.${createHash('sha256').update(key).digest('hex').slice(0, 32)}@siantar-belajar>`;
+
+/**
+ * Email through SMTP, once per key (the send is recorded in the transaction that sends it;
+ * a worker killed inside the send can repeat it, under the same Message-ID).
+ */
 @Injectable()
 export class EmailChannel extends ChannelAdapter {
   readonly channel = 'email' as const;
@@ -27,14 +39,13 @@ export class EmailChannel extends ChannelAdapter {
           d.to.id,
           d.category,
         )}`;
-    const sent = await this.mailer.sendOnce(
-      `notify:${d.key}`,
-      d.to.id,
-      emailBody(d.to.email, d.content, d.to.language, {
+    const sent = await this.mailer.sendOnce(`notify:${d.key}`, d.to.id, {
+      ...emailBody(d.to.email, d.content, d.to.language, {
         app: this.config.PUBLIC_URL,
         unsubscribe,
       }),
-    );
+      messageId: noticeMessageId(d.key),
+    });
     return sent ? { status: 'sent' } : { status: 'skipped', detail: 'sudah terkirim' };
   }
 }

@@ -10,7 +10,12 @@ import {
   QueueService,
 } from '@siantar/server-core';
 import type { DataSource } from 'typeorm';
-import { ChannelAdapter, CHANNEL_ADAPTERS, type Recipient } from '../channels/channel-adapter';
+import {
+  ChannelAdapter,
+  CHANNEL_ADAPTERS,
+  type DeliveryOutcome,
+  type Recipient,
+} from '../channels/channel-adapter';
 import { EVENT_CATEGORY, type NotifyEvent } from '../events/notify-events';
 import { effectivePreferences, quietHoursOf } from '../preferences/effective-preferences';
 import { quietUntil } from '../preferences/quiet-hours';
@@ -27,7 +32,8 @@ interface PlannedRow {
 /**
  * Delivers one planned notice: nothing if it was cancelled or already done; moved to the
  * end of the user's quiet hours if it falls inside them; else on each channel the user has
- * on for its category, each channel recording its outcome in the delivery log.
+ * on for its category, each channel recording its outcome in the delivery log — a channel
+ * that throws (SMTP down) as 'failed' with the reason, before BullMQ retries the job.
  */
 @Injectable()
 @HandlesJob('notify.deliver')
@@ -77,13 +83,28 @@ export class DeliverNotificationHandler implements JobHandler<'notify.deliver'> 
       for (const adapter of this.channels) {
         const on = adapter.channel === 'email' ? pref?.email : pref?.inApp;
         if (!on) continue;
-        const outcome = await adapter.deliver({
-          key,
-          category,
-          to: user,
-          content,
-          digest: pref?.digest === true,
-        });
+        let outcome: DeliveryOutcome;
+        try {
+          outcome = await adapter.deliver({
+            key,
+            category,
+            to: user,
+            content,
+            digest: pref?.digest === true,
+          });
+        } catch (e) {
+          // Logged for the admins, then rethrown: BullMQ retries the job with backoff, and the
+          // channels already done skip on the retry (each is safe to call again per key).
+          const reason = e instanceof Error ? e.message : String(e);
+          await this.log(
+            key,
+            user.id,
+            adapter.channel,
+            'failed',
+            `percobaan ${ctx.attempt}: ${reason}`.slice(0, 2000),
+          ).catch(() => undefined);
+          throw e;
+        }
         await this.log(key, user.id, adapter.channel, outcome.status, outcome.detail ?? null);
       }
     }

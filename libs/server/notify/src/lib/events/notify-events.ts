@@ -12,6 +12,7 @@ export interface NotifyEventData {
   'live-reminder': { sessionId: string; title: string; startsAt: string; minutesBefore: number };
   'live-rescheduled': { sessionId: string; title: string; startsAt: string };
   'live-cancelled': { sessionId: string; title: string; reason: string };
+  'course-completed': { courseId: string; courseTitle: string; jp: number };
 }
 
 export type NotifyEvent = keyof NotifyEventData;
@@ -22,4 +23,5 @@ export const EVENT_CATEGORY: Record<NotifyEvent, NotifyCategory> = {
   'live-reminder': 'live-reminder',
   'live-rescheduled': 'live-change',
   'live-cancelled': 'live-change',
+  'course-completed': 'completion',
 };

@@ -24,6 +24,7 @@ const SAMPLES: { [E in keyof NotifyEventData]: NotifyEventData[E] } = {
     startsAt: '2026-12-02T02:00:00Z',
   },
   'live-cancelled': { sessionId: 's1', title: 'Webinar Antrean', reason: 'Narasumber sakit' },
+  'course-completed': { courseId: 'c1', courseTitle: 'Pelayanan Prima', jp: 4 },
 };
 
 describe('notification templates', () => {

@@ -87,6 +87,17 @@ export const TEMPLATES: { [E in NotifyEvent]: Template<E> } = {
     link: '/live',
     action: lang === 'id' ? 'Lihat jadwal' : 'See the schedule',
   }),
+  'course-completed': (d, lang) => ({
+    title:
+      lang === 'id' ? `Selamat, ${d.courseTitle} selesai` : `Well done: ${d.courseTitle} completed`,
+    paragraphs: [
+      lang === 'id'
+        ? `Anda telah menyelesaikan pelatihan "${d.courseTitle}". ${d.jp} JP tercatat di buku jam pelajaran Anda.`
+        : `You completed the course "${d.courseTitle}". ${d.jp} JP were added to your learning hours.`,
+    ],
+    link: '/belajar/jam-pelajaran',
+    action: lang === 'id' ? 'Lihat jam pelajaran' : 'See your learning hours',
+  }),
 };
 
 export function renderNotice<E extends NotifyEvent>(
