@@ -65,3 +65,19 @@ export async function mayManage(
     : [];
   return creator[0] ? adminReaches(em, creator[0].org_unit_id, p) : false;
 }
+
+/**
+ * SQL: the active users invited to session `$1` who do not run it — a course session's
+ * enrolled learners, a webinar's audience (everyone when it is empty).
+ */
+export const INVITEES_SQL = `
+  SELECT u.id FROM live_session s, app_user u
+   WHERE s.id = $1 AND u.active
+     AND NOT EXISTS (SELECT 1 FROM live_session_trainer t WHERE t.session_id = s.id AND t.user_id = u.id)
+     AND ((s.course_id IS NOT NULL AND EXISTS (
+             SELECT 1 FROM enrolment e
+              WHERE e.course_id = s.course_id AND e.user_id = u.id AND e.status IN ('active', 'completed')))
+       OR (s.course_id IS NULL AND (
+             cardinality(s.audience_org_unit_ids) = 0
+             OR EXISTS (SELECT 1 FROM org_unit ou, unnest(s.audience_org_unit_ids) AS a(id)
+                         WHERE ou.id = u.org_unit_id AND ou.path LIKE '%/' || a.id::text || '/%'))))`;

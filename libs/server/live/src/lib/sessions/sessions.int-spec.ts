@@ -1,3 +1,4 @@
+import { QueueService } from '@siantar/server-core';
 import type { LiveSessionView } from '@siantar/contracts';
 import request from 'supertest';
 import { auth, createLiveWorld, inDays, type LiveWorld } from '../testing/live-fixture';
@@ -221,5 +222,69 @@ describe('scheduling live sessions (real PostgreSQL + Redis)', () => {
       .set(auth(learnerA.token))
       .send({ title: 'Diubah peserta' })
       .expect(403);
+  });
+
+  it('reminds the invited before the start, and tells them when it moves or is cancelled', async () => {
+    const { trainer, learnerA, learnerBidang, learnerB } = w.users;
+    const planned = async (sessionId: string) =>
+      w.t.db.query<{ key: string; user_id: string; event: string; status: string; due_at: Date }[]>(
+        `SELECT key, user_id, event, status, due_at FROM planned_notification
+          WHERE target_id = $1 ORDER BY event, user_id, due_at`,
+        [sessionId],
+      );
+    const queue = w.t.app.get(QueueService).queue('notify');
+    const s = (
+      await create(trainer.token, {
+        title: 'Webinar Antrean Loket',
+        startsAt: inDays(3),
+        endsAt: inDays(3, 2),
+        audienceOrgUnitIds: [w.units.opdA.id],
+      }).expect(201)
+    ).body as LiveSessionView;
+    const first = await planned(s.id);
+    const invited = [learnerA.id, learnerBidang.id].sort();
+    expect([...new Set(first.map((n) => n.user_id))].sort()).toEqual(invited);
+    expect(first.map((n) => n.user_id)).not.toContain(learnerB.id);
+    expect(first.map((n) => n.user_id)).not.toContain(trainer.id);
+    const hoursBefore = (n: { due_at: Date }) =>
+      Math.round((new Date(s.startsAt).getTime() - n.due_at.getTime()) / 60_000);
+    expect(first.map(hoursBefore).sort((a, b) => a - b)).toEqual([15, 15, 1440, 1440]);
+    for (const n of first) expect(await queue.getJobState(n.key)).toBe('delayed');
+
+    await request(w.t.http)
+      .patch(`/api/v1/live-sessions/${s.id}`)
+      .set(auth(trainer.token))
+      .send({ startsAt: inDays(4), endsAt: inDays(4, 2) })
+      .expect(200);
+    const moved = await planned(s.id);
+    for (const n of first) {
+      expect(moved.find((m) => m.key === n.key)?.status).toBe('cancelled');
+      expect(await queue.getJob(n.key)).toBeUndefined();
+    }
+    expect(moved.filter((n) => n.event === 'live-reminder' && n.status === 'planned')).toHaveLength(
+      4,
+    );
+    expect(
+      moved
+        .filter((n) => n.event === 'live-rescheduled')
+        .map((n) => n.user_id)
+        .sort(),
+    ).toEqual(invited);
+
+    await request(w.t.http)
+      .post(`/api/v1/live-sessions/${s.id}/cancel`)
+      .set(auth(trainer.token))
+      .send({ reason: 'Narasumber berhalangan' })
+      .expect(200);
+    const gone = await planned(s.id);
+    expect(gone.filter((n) => n.event === 'live-reminder' && n.status === 'planned')).toHaveLength(
+      0,
+    );
+    expect(
+      gone
+        .filter((n) => n.event === 'live-cancelled')
+        .map((n) => n.user_id)
+        .sort(),
+    ).toEqual(invited);
   });
 });

@@ -22,6 +22,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { FINALISE_AFTER_MS } from '../attendance/attendance-records';
 import { LiveGateway } from '../room/live.gateway';
 import { MAY_JOIN, mayJoin, mayManage } from './session-access';
+import { SessionNotices } from './session-notices';
 
 type FieldError = { path: string; message: string };
 
@@ -117,6 +118,7 @@ export class SessionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: QueueService,
     private readonly room: LiveGateway,
+    private readonly notices: SessionNotices,
   ) {}
 
   /**
@@ -194,6 +196,7 @@ export class SessionsService {
       await this.setTrainers(em, id, draft.trainerIds);
       const row = await this.row(em, id);
       await this.planFinalise(row);
+      await this.notices.scheduled(em, id);
       return sessionView(row, true);
     });
   }
@@ -238,6 +241,7 @@ export class SessionsService {
       if (dto.trainerIds) await this.setTrainers(em, id, draft.trainerIds);
       const row = await this.row(em, id);
       await this.planFinalise(row);
+      await this.notices.changed(em, id, startsChanged);
       return sessionView(row, true);
     });
   }
@@ -253,6 +257,7 @@ export class SessionsService {
           WHERE id = $1`,
         [id, dto.reason],
       );
+      await this.notices.cancelled(em, id, dto.reason);
       return sessionView(await this.row(em, id), true);
     });
     this.room.closeRoom(id, `Sesi dibatalkan: ${dto.reason}`);
