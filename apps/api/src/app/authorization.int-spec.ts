@@ -25,6 +25,8 @@ import type { RouteRow } from './authorization/route-rule';
 const MATRIX: RouteRow[] = [
   ['GET /health/live', 'public'],
   ['GET /health/ready', 'public'],
+  // City-wide admins only; OPD admins get 403 from the route (queue-dashboard.int-spec.ts).
+  ['POST /admin/queue-dashboard', ['admin']],
   ['POST /auth/login', 'public'],
   ['POST /auth/refresh', 'public'],
   ['POST /auth/logout', 'public'],

@@ -17,6 +17,7 @@ import { QueueService } from './queue/queue.service';
 import { RedisModule } from './redis/redis.module';
 import { StorageModule } from './storage/storage.module';
 import { WorkerHost } from './queue/worker-host';
+import { QueueDashboardController } from './queue/dashboard/queue-dashboard.controller';
 import { UserEventsPublisher } from './realtime/user-events.publisher';
 
 function jwtModule(config: EnvSchema) {
@@ -53,7 +54,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [...shared(config), jwtModule(config), TerminusModule],
-      controllers: [HealthController],
+      controllers: [HealthController, QueueDashboardController],
       providers: [
         QueueService,
         RateLimiter,

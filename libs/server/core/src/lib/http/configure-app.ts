@@ -1,3 +1,4 @@
+import { mountQueueDashboard } from '../queue/dashboard/queue-dashboard';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -82,6 +83,7 @@ export function configureApp(app: INestApplication, config: EnvSchema): void {
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
+  mountQueueDashboard(app, config);
   app.enableShutdownHooks();
 
   const doc = SwaggerModule.createDocument(
