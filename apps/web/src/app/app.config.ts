@@ -57,7 +57,7 @@ export const appConfig: ApplicationConfig = {
     }),
     {
       provide: I18N_AREAS,
-      useValue: ['catalog', 'learning', 'quiz', 'assessment', 'progress', 'live'],
+      useValue: ['catalog', 'learning', 'quiz', 'assessment', 'progress', 'live', 'notify'],
     },
     provideAppIcons(),
     {

@@ -9,6 +9,8 @@ import { USER_EVENTS_SOCKET_FACTORY } from '@siantar/web-assessment';
 import { AuthService, provideAppIcons } from '@siantar/web-core';
 import { appRoutes } from './app.routes';
 
+const NOTIFICATIONS = '/api/v1/my/notifications';
+
 const me = (roles: Role[]): MeResponse => ({
   id: 'u1',
   nip: '198703122010012001',
@@ -56,16 +58,22 @@ describe('app routes and shell', () => {
       learning: { nav: { myLearning: 'Pembelajaran Saya', catalog: 'Katalog Pelatihan' } },
       live: { nav: 'Sesi Langsung' },
       progress: { nav: { hours: 'Jam Pelajaran Saya', team: 'Tim Saya', dashboard: 'Dasbor' } },
+      notify: {
+        bell: { label: 'Notifikasi, {{count}} belum dibaca' },
+        prefs: { title: 'Pengaturan notifikasi' },
+      },
     });
     translate.use('id');
     harness = await RouterTestingHarness.create();
   });
 
   afterEach(() => {
-    // Admin screens load their data; nothing else may be requested.
+    // Admin screens load their data, the bell its notifications; nothing else may be requested.
     TestBed.inject(HttpTestingController)
       .match(() => true)
-      .forEach((r) => r.flush([]));
+      .forEach((r) =>
+        r.flush(r.request.url === NOTIFICATIONS ? { items: [], unread: 0, nextBefore: null } : []),
+      );
   });
 
   const root = (): HTMLElement => harness.fixture.nativeElement as HTMLElement;
@@ -131,6 +139,28 @@ describe('app routes and shell', () => {
     expect(url()).toBe('/beranda');
     expect(navLinks()).toContain('Tim Saya');
     expect(navLinks()).not.toContain('Dasbor');
+  });
+
+  it('gives every signed-in user the bell with the unread count, and the preferences page', async () => {
+    TestBed.inject(AuthService).setUser(me(['learner']));
+    await harness.navigateByUrl('/beranda');
+    await harness.fixture.whenStable();
+    TestBed.inject(HttpTestingController)
+      .expectOne(NOTIFICATIONS)
+      .flush({ items: [], unread: 4, nextBefore: null });
+    await harness.fixture.whenStable();
+    const bell = root().querySelector('header [data-testid=notification-bell]');
+    expect(bell?.getAttribute('aria-label')).toBe('Notifikasi, 4 belum dibaca');
+
+    await harness.navigateByUrl('/profil/notifikasi');
+    expect(url()).toBe('/profil/notifikasi');
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/v1/my/notification-preferences')
+      .flush({ categories: [], quietHours: null });
+    await harness.fixture.whenStable();
+    expect(root().querySelector('h1')?.textContent).toContain('Pengaturan notifikasi');
+    // Still under "Profil" in the navigation.
+    expect(root().querySelector('[aria-current=page]')?.textContent).toContain('Profil');
   });
 
   it('keeps a signed-in user away from the sign-in page', async () => {

@@ -3,6 +3,7 @@ import { assessmentTrainerRoutes, provideAssessmentTrainerIcons } from '@siantar
 import { authGuard, guestGuard, roleGuard } from '@siantar/web-core';
 import { catalogRoutes, learningRoutes, provideLearning } from '@siantar/web-learning';
 import { liveRoutes, provideLiveIcons } from '@siantar/web-live';
+import { notifyPreferencesRoutes, provideNotifyIcons } from '@siantar/web-notify';
 import {
   myHoursRoutes,
   provideNudgeNotices,
@@ -44,6 +45,7 @@ export const appRoutes: Routes = [
       provideProgressIcons(),
       provideLiveIcons(),
       provideNudgeNotices(),
+      provideNotifyIcons(),
     ],
     children: [
       {
@@ -51,6 +53,8 @@ export const appRoutes: Routes = [
         title: 'nav.home',
         loadComponent: () => import('@siantar/web-identity').then((m) => m.HomeComponent),
       },
+      // Notification preferences (the bell's menu and the profile page link here).
+      { path: 'profil/notifikasi', children: notifyPreferencesRoutes },
       {
         path: 'profil',
         title: 'nav.profile',

@@ -11,6 +11,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import type { Role } from '@siantar/contracts';
 import { ASSESSMENT_TRAINER_ROLES } from '@siantar/web-assessment';
 import { AuthService, LanguageSwitchComponent } from '@siantar/web-core';
+import { NotificationBellComponent } from '@siantar/web-notify';
 import { filter, map } from 'rxjs';
 import { SkipLinkComponent } from './skip-link.component';
 
@@ -78,6 +79,7 @@ const HANDSET_QUERY = '(max-width: 959.98px)';
     MatToolbarModule,
     TranslatePipe,
     LanguageSwitchComponent,
+    NotificationBellComponent,
     SkipLinkComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -99,7 +101,7 @@ const HANDSET_QUERY = '(max-width: 959.98px)';
         }
         <a class="sb-brand" routerLink="/beranda">
           <img src="favicon.svg" alt="" width="28" height="28" />
-          <span>{{ 'app.name' | translate }}</span>
+          <span class="sb-brand-text">{{ 'app.name' | translate }}</span>
         </a>
         <span class="sb-spacer"></span>
         @if (auth.user(); as user) {
@@ -107,6 +109,7 @@ const HANDSET_QUERY = '(max-width: 959.98px)';
             <span class="sb-user-name">{{ user.name }}</span>
             <span class="sb-user-unit">{{ user.orgUnit.name }}</span>
           </div>
+          <sb-notification-bell />
         }
         <sb-language-switch />
         <button

@@ -7,6 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import {
   LANGUAGES,
@@ -38,6 +39,7 @@ const PHONE_PATTERN = /^\+?[0-9 ()-]{6,20}$/;
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    RouterLink,
     TranslatePipe,
     ProblemAlertComponent,
   ],
@@ -184,6 +186,23 @@ const PHONE_PATTERN = /^\+?[0-9 ()-]{6,20}$/;
                 </button>
               </form>
             </mat-card-content>
+          </mat-card>
+
+          <!-- Strings of the notification area (i18n/notify), which owns the settings page. -->
+          <mat-card appearance="outlined" data-testid="profile-notifications">
+            <mat-card-header>
+              <mat-card-title>
+                <h2>{{ 'notify.profileCard.title' | translate }}</h2>
+              </mat-card-title>
+            </mat-card-header>
+            <mat-card-content>
+              <p>{{ 'notify.profileCard.body' | translate }}</p>
+            </mat-card-content>
+            <mat-card-actions>
+              <a mat-stroked-button routerLink="/profil/notifikasi">{{
+                'notify.profileCard.action' | translate
+              }}</a>
+            </mat-card-actions>
           </mat-card>
         </div>
       </div>
