@@ -1,3 +1,4 @@
+import { NotificationPlanner } from '@siantar/server-notify';
 import { CompletionSignals } from '@siantar/server-catalog';
 import { Module } from '@nestjs/common';
 import { AttemptGrader } from './marking/attempt-grader';
@@ -10,6 +11,7 @@ import { RegradeAttemptHandler } from './marking/regrade-attempt.job';
   providers: [
     CompletionSignals,
     AttemptGrader,
+    NotificationPlanner,
     GradeAttemptHandler,
     DeadlineSubmitHandler,
     RegradeAttemptHandler,

@@ -1,3 +1,4 @@
+import { NotificationPlanner } from '@siantar/server-notify';
 import { CompletionSignals } from '@siantar/server-catalog';
 import { Module } from '@nestjs/common';
 import { AttemptsController } from './attempts/attempts.controller';
@@ -24,6 +25,7 @@ import { QuizReportService } from './reports/quiz-report.service';
     QuizzesService,
     AttemptsService,
     AttemptGrader,
+    NotificationPlanner,
     ManualGradingService,
     RegradeService,
     QuizReportService,

@@ -357,6 +357,16 @@ describe('quiz attempts: start, autosave, submit, grading in the worker, results
       await api().get(`/api/v1/attempts/${a.id}/slots/2/grading`).set(auth(trainer)).expect(200)
     ).body;
     expect(marked).toMatchObject({ mark: 2, rubricScores: [{ criterionId: 'empati', points: 2 }] });
+
+    // The learner is also notified (bell and email), with a link to the result in the course.
+    const [notice] = await t.db.query<{ event: string; data: Record<string, unknown> }[]>(
+      `SELECT event, data FROM planned_notification WHERE user_id = $1 AND target_id = $2`,
+      [learnerId, a.id],
+    );
+    expect(notice).toMatchObject({
+      event: 'attempt-graded',
+      data: { percent: 60, passed: true, lessonId: expect.any(String) },
+    });
   });
 
   it('regrades explicitly after a key change: new question version, re-enqueued attempts, recorded once', async () => {

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { NotificationPlanner } from '@siantar/server-notify';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UserEventsPublisher } from '@siantar/server-core';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -79,6 +80,7 @@ export class AttemptGrader {
     private readonly events: UserEventsPublisher,
     /** Shared with manual grading and regrades, which re-total through the grader's module. */
     readonly signals: CompletionSignals,
+    private readonly planner: NotificationPlanner,
   ) {}
 
   async grade(attemptId: string): Promise<'graded' | 'already-graded' | 'not-submitted'> {
@@ -112,5 +114,31 @@ export class AttemptGrader {
     } catch (e) {
       this.logger.warn(`Could not push the result of attempt ${a.id}: ${String(e)}`);
     }
+    if (a.status === 'graded') await this.planNotice(a, result);
+  }
+
+  /** The learner's notification of a final grade; keyed by the grading time, so a regrade tells again. */
+  private async planNotice(a: AttemptRow, result: NonNullable<ReturnType<typeof attemptResult>>) {
+    const [where]: { lesson_id: string | null; title: string }[] = await this.db.query(
+      `SELECT q.settings->>'title' AS title,
+              (SELECT l.id FROM enrolment e JOIN lesson l ON l.version_id = e.version_id
+                         WHERE e.id = $2 AND l.type = 'quiz' AND l.content->>'quizId' = q.id::text
+                         LIMIT 1) AS lesson_id
+         FROM quiz q WHERE q.id = $1`,
+      [a.quiz_id, a.enrolment_id],
+    );
+    await this.planner.plan(this.db.manager, {
+      event: 'attempt-graded',
+      userId: a.user_id,
+      targetId: a.id,
+      dueAt: a.graded_at ? new Date(a.graded_at) : new Date(),
+      data: {
+        enrolmentId: a.enrolment_id,
+        lessonId: where?.lesson_id ?? null,
+        quizTitle: where?.title ?? 'Kuis',
+        percent: result.percent,
+        passed: result.passed,
+      },
+    });
   }
 }

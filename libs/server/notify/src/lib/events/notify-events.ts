@@ -13,6 +13,14 @@ export interface NotifyEventData {
   'live-rescheduled': { sessionId: string; title: string; startsAt: string };
   'live-cancelled': { sessionId: string; title: string; reason: string };
   'course-completed': { courseId: string; courseTitle: string; jp: number };
+  /** A quiz graded, automatically or by a trainer marking essays; score null when hidden. */
+  'attempt-graded': {
+    enrolmentId: string;
+    lessonId: string | null;
+    quizTitle: string;
+    percent: number | null;
+    passed: boolean | null;
+  };
 }
 
 export type NotifyEvent = keyof NotifyEventData;
@@ -24,4 +32,5 @@ export const EVENT_CATEGORY: Record<NotifyEvent, NotifyCategory> = {
   'live-rescheduled': 'live-change',
   'live-cancelled': 'live-change',
   'course-completed': 'completion',
+  'attempt-graded': 'grading',
 };

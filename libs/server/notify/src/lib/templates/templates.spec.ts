@@ -25,6 +25,13 @@ const SAMPLES: { [E in keyof NotifyEventData]: NotifyEventData[E] } = {
   },
   'live-cancelled': { sessionId: 's1', title: 'Webinar Antrean', reason: 'Narasumber sakit' },
   'course-completed': { courseId: 'c1', courseTitle: 'Pelayanan Prima', jp: 4 },
+  'attempt-graded': {
+    enrolmentId: 'e1',
+    lessonId: 'l1',
+    quizTitle: 'Post-test',
+    percent: 85,
+    passed: true,
+  },
 };
 
 describe('notification templates', () => {

@@ -98,6 +98,23 @@ export const TEMPLATES: { [E in NotifyEvent]: Template<E> } = {
     link: '/belajar/jam-pelajaran',
     action: lang === 'id' ? 'Lihat jam pelajaran' : 'See your learning hours',
   }),
+  'attempt-graded': (d, lang) => ({
+    title: lang === 'id' ? `Hasil kuis: ${d.quizTitle}` : `Quiz result: ${d.quizTitle}`,
+    paragraphs: [
+      lang === 'id'
+        ? `Kuis "${d.quizTitle}" sudah dinilai.`
+        : `Your quiz "${d.quizTitle}" has been graded.`,
+      d.percent === null
+        ? lang === 'id'
+          ? 'Nilai ditampilkan sesuai pengaturan kuis.'
+          : 'The score is shown as the quiz settings allow.'
+        : lang === 'id'
+          ? `Nilai Anda ${d.percent}${d.passed === null ? '' : d.passed ? ' — lulus' : ' — belum lulus'}.`
+          : `Your score is ${d.percent}${d.passed === null ? '' : d.passed ? ' — passed' : ' — not passed yet'}.`,
+    ],
+    link: d.lessonId ? `/belajar/${d.enrolmentId}/${d.lessonId}` : `/belajar/${d.enrolmentId}`,
+    action: lang === 'id' ? 'Lihat hasil' : 'See the result',
+  }),
 };
 
 export function renderNotice<E extends NotifyEvent>(
