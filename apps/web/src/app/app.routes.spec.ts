@@ -61,6 +61,7 @@ describe('app routes and shell', () => {
       notify: {
         bell: { label: 'Notifikasi, {{count}} belum dibaca' },
         prefs: { title: 'Pengaturan notifikasi' },
+        ops: { nav: 'Antrean' },
       },
     });
     translate.use('id');
@@ -130,6 +131,7 @@ describe('app routes and shell', () => {
       'Dasbor',
       'Pengguna',
       'Unit Organisasi',
+      'Antrean',
     ]);
   });
 

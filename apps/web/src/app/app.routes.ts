@@ -3,7 +3,11 @@ import { assessmentTrainerRoutes, provideAssessmentTrainerIcons } from '@siantar
 import { authGuard, guestGuard, roleGuard } from '@siantar/web-core';
 import { catalogRoutes, learningRoutes, provideLearning } from '@siantar/web-learning';
 import { liveRoutes, provideLiveIcons } from '@siantar/web-live';
-import { notifyPreferencesRoutes, provideNotifyIcons } from '@siantar/web-notify';
+import {
+  notifyPreferencesRoutes,
+  provideNotifyIcons,
+  queueDashboardRoutes,
+} from '@siantar/web-notify';
 import {
   myHoursRoutes,
   provideNudgeNotices,
@@ -85,6 +89,7 @@ export const appRoutes: Routes = [
             title: 'nav.users',
             loadComponent: () => import('@siantar/web-identity').then((m) => m.UsersAdminComponent),
           },
+          { path: 'antrean', children: queueDashboardRoutes },
           {
             path: 'pengguna/impor',
             title: 'import.title',

@@ -62,6 +62,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/laporan', label: 'progress.nav.dashboard', icon: 'sbp-dashboard', role: 'admin' },
   { path: '/admin/pengguna', label: 'nav.users', icon: 'group', role: 'admin' },
   { path: '/admin/unit-organisasi', label: 'nav.orgUnits', icon: 'tree', role: 'admin' },
+  { path: '/admin/antrean', label: 'notify.ops.nav', icon: 'sbn-queues', role: 'admin' },
 ];
 
 /** Phones and small tablets get an overlay drawer opened from a menu button. */

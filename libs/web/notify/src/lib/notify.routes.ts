@@ -11,3 +11,13 @@ export const notifyPreferencesRoutes: Routes = [
       ),
   },
 ];
+
+/** `/admin/antrean`: city-wide admins open the queue dashboard. */
+export const queueDashboardRoutes: Routes = [
+  {
+    path: '',
+    title: 'notify.ops.title',
+    loadComponent: () =>
+      import('./ops/queue-dashboard.component').then((m) => m.QueueDashboardComponent),
+  },
+];

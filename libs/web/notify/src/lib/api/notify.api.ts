@@ -36,4 +36,9 @@ export class NotifyApi {
   ): Observable<NotificationPreferencesView> {
     return this.http.put<NotificationPreferencesView>(apiUrl('/my/notification-preferences'), body);
   }
+
+  /** City-wide admins: opens the queue dashboard in this browser for 15 minutes. */
+  openQueueDashboard(): Observable<{ url: string }> {
+    return this.http.post<{ url: string }>(apiUrl('/admin/queue-dashboard'), null);
+  }
 }
