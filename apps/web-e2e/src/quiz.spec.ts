@@ -121,4 +121,13 @@ test('a learner takes a timed quiz, keeps answers given offline, sees the result
   // Passing the quiz completed its lesson.
   await page.getByTestId('quiz-back-to-lesson').click();
   await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-status', 'completed');
+
+  // The trainer's mark also came to the bell without a reload; it leads back to the result.
+  await page.getByTestId('notification-bell').click();
+  const notice = page.getByTestId('notification-item').filter({ hasText: 'Hasil kuis' }).first();
+  await expect(notice).toBeVisible({ timeout: 20_000 });
+  await expect(notice).toContainText('Nilai Anda 100 — lulus');
+  await notice.click();
+  await expect(page).toHaveURL(/\/belajar\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-status', 'completed');
 });
