@@ -50,7 +50,7 @@ describe('notifications: planning, delivery, preferences (real PostgreSQL, Redis
     t = await createTestApp(ctx.config, [IdentityModule, NotifyModule]);
     worker = await createTestWorker(ctx.config, [
       NotifyJobsModule,
-      jobStubsExcept('notify.deliver'),
+      jobStubsExcept('notify.deliver', 'notify.digest'),
     ]);
     planner = t.app.get(NotificationPlanner);
     queue = t.app.get(QueueService);
@@ -297,5 +297,47 @@ describe('notifications: planning, delivery, preferences (real PostgreSQL, Redis
       inApp: true,
     });
     expect(prefs.categories.find((c) => c.category === 'deadline')).toMatchObject({ email: true });
+  });
+
+  it('bundles the emails a user chose to digest into one daily message, sent once', async () => {
+    await request(t.http)
+      .put('/api/v1/my/notification-preferences')
+      .set(auth(people.rina.token))
+      .send({ categories: [{ category: 'completion', email: true, inApp: true, digest: true }] })
+      .expect(200);
+    const before = mail.messages.filter((m) => sentTo(m, people.rina.email)).length;
+    const keys: string[] = [];
+    for (const [course, title] of [
+      ['44444444-4444-4444-8444-444444444444', 'Etika Pelayanan'],
+      ['55555555-5555-4555-8555-555555555555', 'Aplikasi Daring'],
+    ])
+      keys.push(
+        await t.db.transaction((em) =>
+          planner.plan(em, {
+            event: 'course-completed',
+            userId: people.rina.id,
+            targetId: course,
+            dueAt: new Date(),
+            data: { courseId: course, courseTitle: title, jp: 2 },
+          }),
+        ),
+      );
+    for (const key of keys) await until(async () => (await rowStatus(key)) === 'done');
+    expect(mail.messages.filter((m) => sentTo(m, people.rina.email))).toHaveLength(before);
+
+    for (const run of ['d1', 'd2']) {
+      await queue.enqueue('notify.digest', { day: '2026-11-30' }, { jobId: `digest-${run}` });
+      await until(
+        async () => (await queue.queue('notify').getJobState(`digest-${run}`)) === 'completed',
+      );
+    }
+    const digests = mail.messages.filter((m) => m.subject?.startsWith('Ringkasan Siantar Belajar'));
+    expect(digests).toHaveLength(1);
+    expect(digests[0].subject).toBe('Ringkasan Siantar Belajar: 2 pemberitahuan');
+    expect(digests[0].text).toContain('Selamat, Etika Pelayanan selesai');
+    expect(digests[0].text).toContain('Selamat, Aplikasi Daring selesai');
+    // The worker keeps a daily scheduler for it.
+    const scheduler = await queue.queue('notify').getJobScheduler('notify-daily-digest');
+    expect(scheduler).toMatchObject({ pattern: '0 7 * * *', tz: 'Asia/Jakarta' });
   });
 });

@@ -1,4 +1,4 @@
-import { IsUUID, Matches } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
 
 /** Queues are split by domain so that one domain's backlog never delays another's. */
 export const QUEUE_NAMES = [
@@ -64,6 +64,13 @@ export class NotifyDeliverJob {
   key!: string;
 }
 
+/** Send each user's daily digest of the emails they chose to bundle (the day, WIB; default today). */
+export class NotifyDigestJob {
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  day?: string;
+}
+
 /**
  * Every job name is tied to its queue and its payload class here, once.
  * The producer's `enqueue` only accepts the payload of the name it is given,
@@ -80,6 +87,7 @@ export const JOB_DEFINITIONS = {
   'reporting.export': { queue: 'reporting', payload: ReportExportJob },
   'live.finalise-attendance': { queue: 'live', payload: FinaliseAttendanceJob },
   'notify.deliver': { queue: 'notify', payload: NotifyDeliverJob },
+  'notify.digest': { queue: 'notify', payload: NotifyDigestJob },
 } as const satisfies Record<string, { queue: QueueName; payload: new () => object }>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;
