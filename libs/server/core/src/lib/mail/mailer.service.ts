@@ -9,12 +9,25 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  /**
+   * The Message-ID header, `<id@domain>`. Give one derived from the business key: a message
+   * sent again after a crash (see sendOnce) then carries the same id, and receivers that
+   * de-duplicate by Message-ID show it once. Without it nodemailer makes a random one.
+   */
+  messageId?: string;
 }
 
 /**
- * Sends mail through SMTP at most once per business key. The key is claimed
- * in the same transaction as the send: if SMTP fails the claim rolls back and
- * the job's retry sends again; a retry after success finds the key and skips.
+ * Sends mail through SMTP once per business key. The key is claimed in the same
+ * transaction as the send: if SMTP fails the claim rolls back and the job's retry
+ * sends again; a retry after success finds the key and skips.
+ *
+ * One window remains: between the SMTP server accepting the message and the commit,
+ * a process that dies (SIGKILL, lost machine, lost database connection) rolls the claim
+ * back and the retry sends the message a second time. SMTP has no idempotent send, so
+ * the only alternative is committing the claim before sending, which turns that window
+ * into a lost message instead. We keep at-least-once and give such a repeat the same
+ * Message-ID (MailMessage.messageId) so it can be recognised and collapsed.
  */
 @Injectable()
 export class MailerService implements OnApplicationShutdown {
