@@ -1,6 +1,5 @@
-import { inject, provideEnvironmentInitializer, type EnvironmentProviders } from '@angular/core';
-import { MatIconRegistry } from '@angular/material/icon';
-import { DomSanitizer } from '@angular/platform-browser';
+import type { EnvironmentProviders } from '@angular/core';
+import { provideSvgIcons } from '@siantar/web-core';
 
 /**
  * Material Icons (Apache-2.0) of the live-session screens, as inline SVG (no icon font).
@@ -52,16 +51,5 @@ const ICONS: Record<string, string> = {
 
 /** Registers the icons; put it on the signed-in shell route so the nav entry has its icon. */
 export function provideLiveIcons(): EnvironmentProviders {
-  return provideEnvironmentInitializer(() => {
-    const registry = inject(MatIconRegistry);
-    const sanitizer = inject(DomSanitizer);
-    for (const [name, path] of Object.entries(ICONS)) {
-      registry.addSvgIconLiteral(
-        name,
-        sanitizer.bypassSecurityTrustHtml(
-          `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" focusable="false"><path d="${path}"/></svg>`,
-        ),
-      );
-    }
-  });
+  return provideSvgIcons(ICONS);
 }

@@ -8,6 +8,7 @@ import {
   type JobHandler,
   MailerService,
 } from '@siantar/server-core';
+import { wibDate } from '@siantar/server-ledger';
 import type { DataSource } from 'typeorm';
 import type { Recipient } from '../channels/channel-adapter';
 import type { NotifyEvent } from '../events/notify-events';
@@ -20,10 +21,6 @@ interface Pending {
   event: NotifyEvent;
   data: never;
 }
-
-/** Today in Asia/Jakarta, YYYY-MM-DD. */
-const wibToday = (now = new Date()) =>
-  new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * Once a day (07:00 WIB, a BullMQ job scheduler): each user's emails held for the digest go
@@ -40,7 +37,7 @@ export class DigestHandler implements JobHandler<'notify.digest'> {
   ) {}
 
   async handle({ day }: Payload, ctx: JobContext): Promise<void> {
-    const today = day ?? wibToday();
+    const today = day ?? wibDate(new Date());
     const pending: Pending[] = await this.db.query(
       `SELECT DISTINCT d.key, d.user_id, p.event, p.data
          FROM notification_delivery d JOIN planned_notification p ON p.key = d.key

@@ -1,6 +1,5 @@
-import { inject, provideEnvironmentInitializer, type EnvironmentProviders } from '@angular/core';
-import { MatIconRegistry } from '@angular/material/icon';
-import { DomSanitizer } from '@angular/platform-browser';
+import type { EnvironmentProviders } from '@angular/core';
+import { provideSvgIcons } from '@siantar/web-core';
 
 /** Material Symbols (Apache-2.0) the authoring screens add to the app's inline SVG set. */
 const ICONS: Record<string, string> = {
@@ -21,16 +20,5 @@ const ICONS: Record<string, string> = {
 
 /** Registers the authoring icons once per injector that provides them. */
 export function provideAuthoringIcons(): EnvironmentProviders {
-  return provideEnvironmentInitializer(() => {
-    const registry = inject(MatIconRegistry);
-    const sanitizer = inject(DomSanitizer);
-    for (const [name, path] of Object.entries(ICONS)) {
-      registry.addSvgIconLiteral(
-        name,
-        sanitizer.bypassSecurityTrustHtml(
-          `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" focusable="false"><path d="${path}"/></svg>`,
-        ),
-      );
-    }
-  });
+  return provideSvgIcons(ICONS);
 }

@@ -29,10 +29,15 @@ const ICONS: Record<string, string> = {
 };
 
 export function provideAppIcons(): EnvironmentProviders {
+  return provideSvgIcons(ICONS);
+}
+
+/** Registers Material-style single-path icons (24×24) by name, as inline SVG (no icon font). */
+export function provideSvgIcons(icons: Record<string, string>): EnvironmentProviders {
   return provideEnvironmentInitializer(() => {
     const registry = inject(MatIconRegistry);
     const sanitizer = inject(DomSanitizer);
-    for (const [name, path] of Object.entries(ICONS)) {
+    for (const [name, path] of Object.entries(icons)) {
       registry.addSvgIconLiteral(
         name,
         sanitizer.bypassSecurityTrustHtml(
