@@ -5,7 +5,7 @@ import { updatedRows } from './updated-rows';
 import type { RoomDeps } from './room-deps';
 import type { EventTable, LiveNamespace } from './room-types';
 import { rooms } from './room-types';
-import { poll, pollsFor } from './room-views';
+import { forParticipants, poll, pollsFor } from './room-views';
 
 type PollEvents = Pick<EventTable, 'poll:create' | 'poll:launch' | 'poll:close' | 'poll:vote'>;
 
@@ -13,11 +13,13 @@ const notFound = () => new LiveError('not-found', 'Polling tidak ditemukan di se
 
 /** Participants get the poll without its answer (until it closes); hosts with it. */
 async function broadcast(em: EntityManager, nsp: LiveNamespace, sessionId: string, id: string) {
-  const p = await poll(em, sessionId, id);
   const asHost = await poll(em, sessionId, id, true);
-  if (!p || !asHost) throw notFound();
-  if (p.status !== 'draft')
-    nsp.to(rooms.session(sessionId)).except(rooms.hosts(sessionId)).emit('poll:changed', p);
+  if (!asHost) throw notFound();
+  if (asHost.status !== 'draft')
+    nsp
+      .to(rooms.session(sessionId))
+      .except(rooms.hosts(sessionId))
+      .emit('poll:changed', forParticipants(asHost));
   nsp.to(rooms.hosts(sessionId)).emit('poll:changed', asHost);
 }
 

@@ -193,17 +193,24 @@ interface PollRow {
 export type PollBroadcast = Omit<LivePollView, 'myVote'>;
 
 /** Graded polls keep their answer from participants until they close. */
-const pollBroadcast = (r: PollRow, host: boolean): PollBroadcast => ({
-  id: r.id,
-  question: r.question,
-  options: r.options,
-  multiple: r.multiple,
-  graded: r.correct_options !== null,
-  correctOptions: host || r.status === 'closed' ? r.correct_options : null,
-  status: r.status,
-  counts: r.options.map((_, i) => r.counts[i] ?? 0),
-  voters: r.voters,
-});
+/** What participants see of a poll: a graded poll's answer only once it closed. */
+export const forParticipants = (p: PollBroadcast): PollBroadcast =>
+  p.status === 'closed' ? p : { ...p, correctOptions: null };
+
+const pollBroadcast = (r: PollRow, host: boolean): PollBroadcast => {
+  const full: PollBroadcast = {
+    id: r.id,
+    question: r.question,
+    options: r.options,
+    multiple: r.multiple,
+    graded: r.correct_options !== null,
+    correctOptions: r.correct_options,
+    status: r.status,
+    counts: r.options.map((_, i) => r.counts[i] ?? 0),
+    voters: r.voters,
+  };
+  return host ? full : forParticipants(full);
+};
 
 const POLL_SELECT = `
   SELECT p.id, p.question, p.options, p.multiple, p.correct_options, p.status,
