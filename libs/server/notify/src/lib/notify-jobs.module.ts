@@ -4,9 +4,12 @@ import { EmailChannel } from './channels/email.channel';
 import { InAppChannel } from './channels/in-app.channel';
 import { DeliverNotificationHandler } from './deliver/deliver.job';
 import { DigestHandler } from './digest/digest.job';
-import { DigestSchedule } from './digest/digest-schedule';
+import { NotificationPlanner } from './planner/notification-planner';
+import { InactivityHandler } from './sweeps/inactivity.job';
+import { JpNudgeHandler } from './sweeps/jp-nudge.job';
+import { NotifySchedules } from './sweeps/notify-schedules';
 
-/** The worker side: delivering planned notices on the channels. */
+/** The worker side: delivering planned notices on the channels, and the daily and yearly sweeps. */
 @Module({
   providers: [
     InAppChannel,
@@ -18,7 +21,10 @@ import { DigestSchedule } from './digest/digest-schedule';
     },
     DeliverNotificationHandler,
     DigestHandler,
-    DigestSchedule,
+    InactivityHandler,
+    JpNudgeHandler,
+    NotifySchedules,
+    NotificationPlanner,
   ],
 })
 export class NotifyJobsModule {}

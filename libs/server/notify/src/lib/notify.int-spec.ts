@@ -50,7 +50,7 @@ describe('notifications: planning, delivery, preferences (real PostgreSQL, Redis
     t = await createTestApp(ctx.config, [IdentityModule, NotifyModule]);
     worker = await createTestWorker(ctx.config, [
       NotifyJobsModule,
-      jobStubsExcept('notify.deliver', 'notify.digest'),
+      jobStubsExcept('notify.deliver', 'notify.digest', 'notify.inactivity', 'notify.jp-nudge'),
     ]);
     planner = t.app.get(NotificationPlanner);
     queue = t.app.get(QueueService);

@@ -10,14 +10,26 @@ export interface MailCatcher {
   close(): Promise<void>;
 }
 
+export interface MailCatcherOptions {
+  /** Answers RCPT TO for an address with this SMTP code and text instead of accepting it. */
+  refuse?: (address: string) => { code: number; message: string } | null;
+}
+
 /** A real SMTP server on a random local port that keeps what it receives, for tests. */
-export async function startMailCatcher(): Promise<MailCatcher> {
+export async function startMailCatcher(opts: MailCatcherOptions = {}): Promise<MailCatcher> {
   const messages: ParsedMail[] = [];
   const waiters: (() => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = opts.refuse?.(address.address.toLowerCase());
+      if (!refusal) return callback();
+      const err = new Error(refusal.message) as Error & { responseCode: number };
+      err.responseCode = refusal.code;
+      callback(err);
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {

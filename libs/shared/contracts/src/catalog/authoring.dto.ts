@@ -1,6 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -31,6 +32,9 @@ import { trim } from '../common/transforms';
 import { CompletionRulesDto } from '../progress/completion';
 
 /** Course metadata an author edits on the draft; every field optional on update. */
+/** Days before an enrolment's deadline that its learner is reminded, unless the course says otherwise. */
+export const DEFAULT_REMINDER_DAYS: readonly number[] = [7, 1];
+
 export class CourseMetadataFields {
   @IsOptional()
   @IsString()
@@ -93,6 +97,16 @@ export class CourseMetadataFields {
   @IsOptional()
   @IsISO8601()
   completionDeadline?: string | null;
+
+  /** Days before the deadline that learners are reminded (DEFAULT_REMINDER_DAYS); [] for none. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(4, { message: 'reminderDays paling banyak 4 pengingat' })
+  @ArrayUnique({ message: 'reminderDays tidak boleh berulang' })
+  @IsInt({ each: true, message: 'reminderDays berisi bilangan bulat hari' })
+  @Min(1, { each: true, message: 'reminderDays paling sedikit 1 hari' })
+  @Max(90, { each: true, message: 'reminderDays paling banyak 90 hari' })
+  reminderDays?: number[];
 
   @IsOptional()
   @IsIn(LANGUAGES)

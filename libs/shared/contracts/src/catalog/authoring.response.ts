@@ -44,6 +44,7 @@ export interface CourseVersionResponse {
   enrolOpensAt: string | null;
   enrolClosesAt: string | null;
   completionDeadline: string | null;
+  reminderDays: number[];
   language: Language;
   selfEnrol: boolean;
   sequential: boolean;

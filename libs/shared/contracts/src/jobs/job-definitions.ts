@@ -71,6 +71,27 @@ export class NotifyDigestJob {
   day?: string;
 }
 
+/** Nudge learners idle on a course with a deadline (run day, WIB; default today). */
+export class NotifyInactivityJob {
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  day?: string;
+}
+
+/** Nudge ASN below their yearly JP target, and their supervisors (run day, WIB; default today). */
+export class NotifyJpNudgeJob {
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  day?: string;
+}
+
+/** Send OPD heads the compliance figures of a closed month (YYYY-MM; default last month, WIB). */
+export class OpdMonthlyReportJob {
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  month?: string;
+}
+
 /**
  * Every job name is tied to its queue and its payload class here, once.
  * The producer's `enqueue` only accepts the payload of the name it is given,
@@ -88,6 +109,9 @@ export const JOB_DEFINITIONS = {
   'live.finalise-attendance': { queue: 'live', payload: FinaliseAttendanceJob },
   'notify.deliver': { queue: 'notify', payload: NotifyDeliverJob },
   'notify.digest': { queue: 'notify', payload: NotifyDigestJob },
+  'notify.inactivity': { queue: 'notify', payload: NotifyInactivityJob },
+  'notify.jp-nudge': { queue: 'notify', payload: NotifyJpNudgeJob },
+  'reporting.opd-monthly': { queue: 'reporting', payload: OpdMonthlyReportJob },
 } as const satisfies Record<string, { queue: QueueName; payload: new () => object }>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;

@@ -58,6 +58,7 @@ export async function versionResponse(
     enrolOpensAt: iso(v.enrolOpensAt),
     enrolClosesAt: iso(v.enrolClosesAt),
     completionDeadline: iso(v.completionDeadline),
+    reminderDays: v.reminderDays,
     language: v.language,
     selfEnrol: v.selfEnrol,
     sequential: v.sequential,

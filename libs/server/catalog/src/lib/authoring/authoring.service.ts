@@ -8,6 +8,7 @@ import {
   type LessonRequest,
   type ModuleRequest,
   DEFAULT_COMPLETION_RULES,
+  DEFAULT_REMINDER_DAYS,
   PLACEHOLDER_LESSON_TYPES,
   type ReorderOutlineRequest,
   type UpdateCourseDraftRequest,
@@ -63,6 +64,9 @@ function metadataPatch(dto: CourseMetadataFields & { title?: string }): Partial<
   if (opens !== undefined) patch.enrolOpensAt = opens;
   if (closes !== undefined) patch.enrolClosesAt = closes;
   if (deadline !== undefined) patch.completionDeadline = deadline;
+  // Largest first, so the list reads as the order the reminders go out.
+  if (dto.reminderDays !== undefined)
+    patch.reminderDays = [...dto.reminderDays].sort((a, b) => b - a);
   if (dto.language !== undefined) patch.language = dto.language;
   if (dto.selfEnrol !== undefined) patch.selfEnrol = dto.selfEnrol;
   if (dto.sequential !== undefined) patch.sequential = dto.sequential;
@@ -147,6 +151,7 @@ export class AuthoringService {
             language: p.language,
             selfEnrol: true,
             sequential: false,
+            reminderDays: [...DEFAULT_REMINDER_DAYS],
             ...metadataPatch(dto),
             title: dto.title,
           }),

@@ -6,6 +6,7 @@ import type {
   ReviewCommentResponse,
 } from '@siantar/contracts';
 import { AppError, EnvSchema, notFound, type Principal } from '@siantar/server-core';
+import { NotificationPlanner } from '@siantar/server-notify';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type CourseAccess, cannotEdit, courseForAuthoring } from '../courses/course-access';
 import { Course, CourseVersion } from '../courses/course.entities';
@@ -25,7 +26,37 @@ export class ReviewService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: EnvSchema,
+    private readonly planner: NotificationPlanner,
   ) {}
+
+  /** Tells the version's authors (not the reviewer, if they are one) what was decided. */
+  private async tellAuthors(
+    em: EntityManager,
+    version: CourseVersion,
+    decision: 'approved' | 'sent-back',
+    note: string | null,
+    p: Principal,
+  ): Promise<void> {
+    const authors: { user_id: string }[] = await em.query(
+      `SELECT user_id FROM course_author WHERE course_id = $1 AND user_id <> $2`,
+      [version.courseId, p.id],
+    );
+    const now = new Date();
+    for (const a of authors)
+      await this.planner.plan(em, {
+        event: 'review-decided',
+        userId: a.user_id,
+        targetId: version.courseId,
+        dueAt: now,
+        data: {
+          courseId: version.courseId,
+          courseTitle: version.title,
+          versionNumber: version.number,
+          decision,
+          note,
+        },
+      });
+  }
 
   private async inReview(
     em: EntityManager,
@@ -54,6 +85,7 @@ export class ReviewService {
       });
       await em.update(Course, courseId, { currentVersionId: version.id });
       await recordEvent(em, version.id, 'approved', p.id, note ?? null);
+      await this.tellAuthors(em, version, 'approved', note ?? null, p);
       access.course.currentVersionId = version.id;
       return authoringResponse(em, access, this.config.JP_MINUTES);
     });
@@ -64,6 +96,7 @@ export class ReviewService {
       const { access, version } = await this.inReview(em, courseId, p);
       await em.update(CourseVersion, version.id, { status: 'draft', updatedAt: new Date() });
       await recordEvent(em, version.id, 'sent-back', p.id, note);
+      await this.tellAuthors(em, version, 'sent-back', note, p);
       return authoringResponse(em, access, this.config.JP_MINUTES);
     });
   }

@@ -41,6 +41,7 @@ export class CourseVersion {
   @Column({ type: 'timestamptz', nullable: true }) enrolOpensAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) enrolClosesAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) completionDeadline!: Date | null;
+  @Column({ type: 'smallint', array: true }) reminderDays!: number[];
   @Column({ type: 'varchar' }) language!: Language;
   @Column({ type: 'boolean' }) selfEnrol!: boolean;
   @Column({ type: 'boolean' }) sequential!: boolean;

@@ -2,15 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { NotificationPlanner } from '@siantar/server-notify';
 import type { EntityManager } from 'typeorm';
 
-/** Days before an enrolment's deadline that its learner is reminded. */
-export const DEADLINE_REMINDER_DAYS = [7, 1];
-
 interface EnrolmentRow {
   user_id: string;
   course_id: string;
   due_at: Date | null;
   title: string;
   jp: string;
+  /** The course version's own reminder days (DEFAULT_REMINDER_DAYS unless the author changed them). */
+  reminder_days: number[];
 }
 
 /**
@@ -24,7 +23,7 @@ export class EnrolmentNotices {
 
   private load(em: EntityManager, ids: string[]): Promise<EnrolmentRow[]> {
     return em.query(
-      `SELECT e.user_id, e.course_id, e.due_at, v.title, v.jp
+      `SELECT e.user_id, e.course_id, e.due_at, v.title, v.jp, v.reminder_days
          FROM enrolment e JOIN course_version v ON v.id = e.version_id WHERE e.id = ANY($1::uuid[])`,
       [ids],
     );
@@ -44,7 +43,7 @@ export class EnrolmentNotices {
         },
       });
       if (!e.due_at) continue;
-      for (const days of DEADLINE_REMINDER_DAYS) {
+      for (const days of e.reminder_days) {
         const at = new Date(e.due_at.getTime() - days * 86_400_000);
         if (at <= now) continue;
         await this.planner.plan(em, {

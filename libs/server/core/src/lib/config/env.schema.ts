@@ -128,6 +128,13 @@ export class EnvSchema {
   @MinLength(3)
   MAIL_FROM = 'Siantar Belajar <no-reply@siantar.test>';
 
+  /** Days without progress on a course with a deadline before its learner is nudged. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  NOTIFY_INACTIVE_DAYS = 14;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

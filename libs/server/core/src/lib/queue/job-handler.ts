@@ -13,6 +13,12 @@ export interface JobContext {
 /** One class per job, in a file of its own, named after the job. */
 export interface JobHandler<N extends JobName> {
   handle(payload: JobPayload<N>, ctx: JobContext): Promise<void>;
+  /**
+   * Called once the job has failed for good (retries spent, or an unrecoverable error), so
+   * the domain can record it where people look; BullMQ keeps the job for a retry from the
+   * dashboard. Best effort: a worker that dies at that moment skips it.
+   */
+  failedForGood?(payload: JobPayload<N>, reason: string): Promise<void>;
 }
 
 export const HandlesJob = (name: JobName) => SetMetadata(JOB_HANDLER, name);

@@ -59,6 +59,18 @@ export class QueueService implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * Keeps a repeating job in Redis under a stable scheduler id (cron, Asia/Jakarta time):
+   * called at every worker start, it changes nothing when the schedule is the same.
+   */
+  async keepSchedule(id: string, pattern: string, name: JobName): Promise<void> {
+    await this.queue(JOB_DEFINITIONS[name].queue).upsertJobScheduler(
+      id,
+      { pattern, tz: 'Asia/Jakarta' },
+      { name, data: {} },
+    );
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     await this.connection.quit().catch(() => this.connection.disconnect());

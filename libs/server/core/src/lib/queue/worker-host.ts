@@ -30,6 +30,12 @@ export async function validatePayload(name: string, data: unknown): Promise<obje
   return payload;
 }
 
+/** No retry is left: the attempts are spent, or the error said not to retry. */
+export const isFinalFailure = (job: Pick<Job, 'attemptsMade' | 'opts'>, err: Error): boolean =>
+  err instanceof UnrecoverableError ||
+  err.name === 'UnrecoverableError' ||
+  job.attemptsMade >= (job.opts.attempts ?? 1);
+
 /** Discovers the @HandlesJob providers, checks the registry, and runs one BullMQ worker per queue. */
 @Injectable()
 export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -79,15 +85,33 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
           stalledInterval: this.config.WORKER_LOCK_MS,
         },
       );
-      worker.on('failed', (job, err) =>
+      worker.on('failed', (job, err) => {
         this.logger.warn(
           `job ${job?.name ?? '?'} ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`,
-        ),
-      );
+        );
+        if (job && isFinalFailure(job, err)) void this.failedForGood(registry, job, err);
+      });
       worker.on('error', (err) => this.logger.error(`worker error on ${queue}: ${err.message}`));
       this.workers.push(worker);
     }
     this.logger.log(`processing queues: ${QUEUE_NAMES.join(', ')} (${registry.size} jobs)`);
+  }
+
+  private async failedForGood(
+    registry: Map<JobName, JobHandler<JobName>>,
+    job: Job,
+    err: Error,
+  ): Promise<void> {
+    const handler = registry.get(job.name as JobName);
+    if (!handler?.failedForGood) return;
+    try {
+      const payload = await validatePayload(job.name, job.data);
+      await handler.failedForGood(payload as never, err.message);
+    } catch (e) {
+      this.logger.error(
+        `recording the final failure of ${job.name} ${job.id ?? '?'}: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

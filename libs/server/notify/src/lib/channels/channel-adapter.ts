@@ -17,7 +17,11 @@ export interface Delivery {
   digest: boolean;
 }
 
-export type DeliveryOutcome = { status: 'sent' | 'skipped' | 'deferred'; detail?: string };
+export type DeliveryOutcome = {
+  /** bounced: the address was refused for good; the channel stops using it. */
+  status: 'sent' | 'skipped' | 'deferred' | 'bounced';
+  detail?: string;
+};
 
 /**
  * A way to reach a person. Producers never see adapters: they plan notices, and the

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { EnvSchema, MailerService } from '@siantar/server-core';
 import { CATEGORY_DEFAULTS } from '@siantar/contracts';
+import type { DataSource } from 'typeorm';
 import { unsubscribeToken } from '../preferences/unsubscribe-token';
 import { emailBody } from '../templates/email-body';
 import { ChannelAdapter, type Delivery, type DeliveryOutcome } from './channel-adapter';
+import { bounceOf, markBounced, permanentRefusal } from './email-bounce';
 
 /**
  * The Message-ID of a notice's email, the same on every send of that notice: when a worker
@@ -16,7 +19,8 @@ export const noticeMessageId = (key: string) =>
 
 /**
  * Email through SMTP, once per key (the send is recorded in the transaction that sends it;
- * a worker killed inside the send can repeat it, under the same Message-ID).
+ * a worker killed inside the send can repeat it, under the same Message-ID). An address the
+ * mail server refuses for good is marked bounced and skipped until an admin clears it.
  */
 @Injectable()
 export class EmailChannel extends ChannelAdapter {
@@ -25,12 +29,15 @@ export class EmailChannel extends ChannelAdapter {
   constructor(
     private readonly mailer: MailerService,
     private readonly config: EnvSchema,
+    @InjectDataSource() private readonly db: DataSource,
   ) {
     super();
   }
 
   async deliver(d: Delivery): Promise<DeliveryOutcome> {
     if (!d.to.email) return { status: 'skipped', detail: 'tanpa alamat email' };
+    const bounce = await bounceOf(this.db.manager, d.to.email);
+    if (bounce) return { status: 'skipped', detail: `alamat email memantul: ${bounce}` };
     if (d.digest) return { status: 'deferred', detail: 'digest' };
     const unsubscribe = CATEGORY_DEFAULTS[d.category].mandatory
       ? null
@@ -39,13 +46,21 @@ export class EmailChannel extends ChannelAdapter {
           d.to.id,
           d.category,
         )}`;
-    const sent = await this.mailer.sendOnce(`notify:${d.key}`, d.to.id, {
-      ...emailBody(d.to.email, d.content, d.to.language, {
-        app: this.config.PUBLIC_URL,
-        unsubscribe,
-      }),
-      messageId: noticeMessageId(d.key),
-    });
+    let sent: boolean;
+    try {
+      sent = await this.mailer.sendOnce(`notify:${d.key}`, d.to.id, {
+        ...emailBody(d.to.email, d.content, d.to.language, {
+          app: this.config.PUBLIC_URL,
+          unsubscribe,
+        }),
+        messageId: noticeMessageId(d.key),
+      });
+    } catch (e) {
+      const refusal = permanentRefusal(e, d.to.email);
+      if (!refusal) throw e;
+      await markBounced(this.db.manager, d.to.email, refusal);
+      return { status: 'bounced', detail: refusal };
+    }
     return sent ? { status: 'sent' } : { status: 'skipped', detail: 'sudah terkirim' };
   }
 }

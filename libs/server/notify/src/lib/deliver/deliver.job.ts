@@ -26,7 +26,7 @@ interface PlannedRow {
   user_id: string;
   event: NotifyEvent;
   data: never;
-  status: 'planned' | 'done' | 'cancelled';
+  status: 'planned' | 'done' | 'cancelled' | 'failed';
 }
 
 /**
@@ -52,7 +52,8 @@ export class DeliverNotificationHandler implements JobHandler<'notify.deliver'> 
       );
       return rows[0] ?? null;
     });
-    if (row?.status !== 'planned') return;
+    // A notice that failed for good is delivered when an admin retries its job.
+    if (row?.status !== 'planned' && row?.status !== 'failed') return;
     const [user]: (Recipient & { active: boolean })[] = await this.db.query(
       `SELECT id, name, email, language, active FROM app_user WHERE id = $1`,
       [row.user_id],
@@ -109,10 +110,28 @@ export class DeliverNotificationHandler implements JobHandler<'notify.deliver'> 
       }
     }
     await this.db.query(
-      `UPDATE planned_notification SET status = 'done', done_at = now()
-        WHERE key = $1 AND status = 'planned'`,
+      `UPDATE planned_notification SET status = 'done', done_at = now(), failed_reason = NULL
+        WHERE key = $1 AND status IN ('planned', 'failed')`,
       [key],
     );
+  }
+
+  /** Every retry spent: the notice is marked failed for the admins' log and dashboard. */
+  async failedForGood({ key }: Payload, reason: string): Promise<void> {
+    // UPDATE … RETURNING answers [rows, count] through TypeORM's pg driver.
+    const [rows] = (await this.db.query(
+      `UPDATE planned_notification SET status = 'failed', failed_reason = $2
+        WHERE key = $1 AND status = 'planned' RETURNING user_id`,
+      [key, reason.slice(0, 2000)],
+    )) as [{ user_id: string }[], number];
+    if (rows[0])
+      await this.log(
+        key,
+        rows[0].user_id,
+        'all',
+        'failed',
+        `gagal permanen: ${reason}`.slice(0, 2000),
+      );
   }
 
   private log(key: string, userId: string, channel: string, status: string, detail: string | null) {

@@ -21,6 +21,40 @@ export interface NotifyEventData {
     percent: number | null;
     passed: boolean | null;
   };
+  /** No progress for `idleDays` on a course that has a deadline. */
+  inactive: { courseId: string; courseTitle: string; dueAt: string; idleDays: number };
+  /** The yearly JP right: a learner below their target late in the year. */
+  'jp-nudge': { year: number; jp: number; target: number };
+  /** The same nudge for a supervisor: their direct reports below target. */
+  'jp-team-summary': {
+    year: number;
+    team: number;
+    behindCount: number;
+    /** The furthest behind first, at most TEAM_SUMMARY_NAMES of them. */
+    behind: { name: string; jp: number; target: number }[];
+  };
+  /** A reviewer's decision on a course version, for its authors. */
+  'review-decided': {
+    courseId: string;
+    courseTitle: string;
+    versionNumber: number;
+    decision: 'approved' | 'sent-back';
+    note: string | null;
+  };
+  /** The monthly compliance figures of an OPD, for its head. */
+  'opd-compliance': {
+    orgUnitId: string;
+    orgUnitName: string;
+    year: number;
+    /** The month the report closes (1–12). */
+    month: number;
+    staff: number;
+    belowTarget: number;
+    jp: number;
+    overdue: number;
+    enrolled: number;
+    completed: number;
+  };
 }
 
 export type NotifyEvent = keyof NotifyEventData;
@@ -33,4 +67,9 @@ export const EVENT_CATEGORY: Record<NotifyEvent, NotifyCategory> = {
   'live-cancelled': 'live-change',
   'course-completed': 'completion',
   'attempt-graded': 'grading',
+  inactive: 'inactivity',
+  'jp-nudge': 'jp-nudge',
+  'jp-team-summary': 'jp-nudge',
+  'review-decided': 'review',
+  'opd-compliance': 'opd-report',
 };

@@ -8,17 +8,8 @@ import {
 } from '@siantar/contracts';
 import { AppError } from '@siantar/server-core';
 import type { DataSource, EntityManager } from 'typeorm';
+import { categoryErrors, invalidPreferences } from './category-checks';
 import { effectivePreferences, quietHoursOf } from './effective-preferences';
-
-type FieldError = { path: string; message: string };
-
-const invalid = (errors: FieldError[]) =>
-  new AppError(
-    400,
-    'validation',
-    `Pengaturan notifikasi tidak valid: ${errors.map((e) => `${e.path} — ${e.message}`).join('; ')}.`,
-    errors,
-  );
 
 @Injectable()
 export class PreferencesService {
@@ -38,21 +29,10 @@ export class PreferencesService {
     userId: string,
     dto: UpdateNotificationPreferencesRequest,
   ): Promise<NotificationPreferencesView> {
-    const errors: FieldError[] = [];
-    const seen = new Set<NotifyCategory>();
-    (dto.categories ?? []).forEach((c, i) => {
-      if (seen.has(c.category))
-        errors.push({ path: `categories[${i}].category`, message: 'disebut dua kali' });
-      seen.add(c.category);
-      if (CATEGORY_DEFAULTS[c.category].mandatory && (!c.email || !c.inApp || c.digest))
-        errors.push({
-          path: `categories[${i}]`,
-          message: `notifikasi "${c.category}" wajib dan tidak dapat dimatikan atau digabung`,
-        });
-    });
+    const errors = categoryErrors(dto.categories ?? []);
     if (dto.quietHours && dto.quietHours.start === dto.quietHours.end)
       errors.push({ path: 'quietHours', message: 'jam mulai dan selesai tidak boleh sama' });
-    if (errors.length > 0) throw invalid(errors);
+    if (errors.length > 0) throw invalidPreferences(errors);
     return this.db.transaction(async (em) => {
       for (const c of dto.categories ?? [])
         await em.query(

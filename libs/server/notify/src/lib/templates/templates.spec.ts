@@ -32,6 +32,41 @@ const SAMPLES: { [E in keyof NotifyEventData]: NotifyEventData[E] } = {
     percent: 85,
     passed: true,
   },
+  inactive: {
+    courseId: 'c1',
+    courseTitle: 'Pelayanan Prima',
+    dueAt: '2026-12-31T09:00:00Z',
+    idleDays: 14,
+  },
+  'jp-nudge': { year: 2026, jp: 6.5, target: 20 },
+  'jp-team-summary': {
+    year: 2026,
+    team: 5,
+    behindCount: 2,
+    behind: [
+      { name: 'Rina Marpaung', jp: 6.5, target: 20 },
+      { name: 'Andi Siregar', jp: 0, target: 24 },
+    ],
+  },
+  'review-decided': {
+    courseId: 'c1',
+    courseTitle: 'Pelayanan Prima',
+    versionNumber: 2,
+    decision: 'sent-back',
+    note: 'Lengkapi kuis akhir',
+  },
+  'opd-compliance': {
+    orgUnitId: 'o1',
+    orgUnitName: 'Disdukcapil',
+    year: 2026,
+    month: 10,
+    staff: 40,
+    belowTarget: 10,
+    jp: 512.5,
+    overdue: 3,
+    enrolled: 120,
+    completed: 90,
+  },
 };
 
 describe('notification templates', () => {
@@ -68,6 +103,23 @@ describe('notification templates', () => {
     );
     expect(en.title).toBe('In 15 minutes: Webinar Antrean');
     expect(en.paragraphs[0]).toContain('Tuesday, 1 December 2026 at 09:00 WIB');
+  });
+
+  it('words the follow-up notices with their figures', () => {
+    const nudge = renderNotice('jp-nudge', SAMPLES['jp-nudge'], 'id');
+    expect(nudge.title).toBe('Hak belajar 2026: 6,5 JP dari 20 JP');
+    expect(nudge.paragraphs[0]).toContain('Masih ada 13,5 JP lagi');
+    const team = renderNotice('jp-team-summary', SAMPLES['jp-team-summary'], 'en');
+    expect(team.title).toBe('2 of your 5 team members are below the 2026 JP target');
+    expect(team.paragraphs).toContain('• Andi Siregar: 0 JP / 24 JP');
+    const back = renderNotice('review-decided', SAMPLES['review-decided'], 'id');
+    expect(back.title).toBe('Dikembalikan untuk perbaikan: Pelayanan Prima');
+    expect(back.paragraphs).toContain('Catatan peninjau: Lengkapi kuis akhir');
+    const opd = renderNotice('opd-compliance', SAMPLES['opd-compliance'], 'id');
+    expect(opd.title).toBe('Laporan bulanan Disdukcapil: Oktober 2026');
+    expect(opd.paragraphs[1]).toBe(
+      '• 30 dari 40 pegawai (75%) telah mencapai target JP 2026; 10 belum.',
+    );
   });
 
   it('escapes what people typed in the HTML email', () => {

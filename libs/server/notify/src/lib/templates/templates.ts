@@ -1,4 +1,5 @@
 import type { NotifyEvent, NotifyEventData } from '../events/notify-events';
+import { FOLLOW_UP_TEMPLATES } from './follow-up-templates';
 import { wibDateTime } from './wib';
 
 export type Lang = 'id' | 'en';
@@ -11,7 +12,7 @@ export interface NoticeContent {
   action: string | null;
 }
 
-type Template<E extends NotifyEvent> = (d: NotifyEventData[E], lang: Lang) => NoticeContent;
+export type Template<E extends NotifyEvent> = (d: NotifyEventData[E], lang: Lang) => NoticeContent;
 
 /**
  * Every event's text in Bahasa Indonesia and English. The data type of each event is
@@ -115,6 +116,7 @@ export const TEMPLATES: { [E in NotifyEvent]: Template<E> } = {
     link: d.lessonId ? `/belajar/${d.enrolmentId}/${d.lessonId}` : `/belajar/${d.enrolmentId}`,
     action: lang === 'id' ? 'Lihat hasil' : 'See the result',
   }),
+  ...FOLLOW_UP_TEMPLATES,
 };
 
 export function renderNotice<E extends NotifyEvent>(

@@ -17,6 +17,7 @@ import {
   assertCourseExists,
   jpTargets,
   type ReportScope,
+  type ScopeUnit,
   resolveScope,
 } from '../scope/report-scope';
 import { currentYearWib, num, SqlParams } from '../scope/sql-params';
@@ -129,6 +130,12 @@ export class DashboardService {
       ],
     );
     return { scope, filter, targets, children, enrolment, overdue, staff, persons, jp, jpByRank };
+  }
+
+  /** The whole-subtree row of one unit for a year, as the dashboard's totals show it. */
+  async totalsOf(em: EntityManager, unit: ScopeUnit, year: number): Promise<DashboardRow> {
+    const fig = await this.figures(em, { unit, named: true, trail: [] }, { year });
+    return unitRows(fig).get(null) as DashboardRow;
   }
 
   async dashboard(p: Principal, f: ReportFilter): Promise<DashboardResponse> {

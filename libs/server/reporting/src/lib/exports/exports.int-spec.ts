@@ -36,7 +36,7 @@ describe('report exports through a real worker (PostgreSQL + Redis + storage)', 
     t = await createTestApp(ctx.config, [IdentityModule, CatalogModule, ReportingModule]);
     worker = await createTestWorker(ctx.config, [
       ReportingJobsModule,
-      jobStubsExcept('reporting.export'),
+      jobStubsExcept('reporting.export', 'reporting.opd-monthly'),
     ]);
     c = await buildReportCity(t.db);
     admin = await t.tokenFor(c.cityAdmin);

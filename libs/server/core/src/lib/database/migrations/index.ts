@@ -4,6 +4,7 @@ import { Identity1764300000000 } from './1764300000000-identity';
 import { Live1764700000000 } from './1764700000000-live';
 import { LiveRoom1764800000000 } from './1764800000000-live-room';
 import { Notifications1764900000000 } from './1764900000000-notifications';
+import { NotifyOperations1765000000000 } from './1765000000000-notify-operations';
 import { Progress1764600000000 } from './1764600000000-progress';
 
 /** Every migration, oldest first. Add new ones at the end. */
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Live1764700000000,
   LiveRoom1764800000000,
   Notifications1764900000000,
+  NotifyOperations1765000000000,
 ];
