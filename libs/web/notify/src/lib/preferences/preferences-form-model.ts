@@ -1,11 +1,17 @@
-import {
-  NOTIFY_CATEGORIES,
-  type CategoryPreference,
-  type NotificationPreferencesView,
-  type NotifyCategory,
-  type ProblemDetails,
-  type UpdateNotificationPreferencesRequest,
+import type {
+  CategoryPreference,
+  NotificationPreferencesView,
+  NotifyCategory,
+  ProblemDetails,
+  UpdateNotificationPreferencesRequest,
 } from '@siantar/contracts';
+import {
+  categoryOfErrorPath,
+  digestLocked,
+  inCategoryOrder,
+  sameSwitches,
+  withoutOrphanDigest,
+} from '../shared/category-rows';
 
 /** One category's switches as the form holds them. */
 export interface CategoryRowValue {
@@ -38,7 +44,7 @@ export function rowLocks(row: Pick<CategoryRowValue, 'email' | 'mandatory'>): Ro
   if (row.mandatory) {
     return { email: true, inApp: true, digest: true };
   }
-  return { email: false, inApp: false, digest: !row.email };
+  return { email: false, inApp: false, digest: digestLocked(row) };
 }
 
 /**
@@ -49,25 +55,20 @@ export function normaliseRow(row: CategoryRowValue): CategoryRowValue {
   if (row.mandatory) {
     return { ...row, email: true, inApp: true, digest: false };
   }
-  return row.email ? { ...row } : { ...row, digest: false };
+  return withoutOrphanDigest(row);
 }
-
-const order = (c: NotifyCategory): number => NOTIFY_CATEGORIES.indexOf(c);
 
 /** The server's view as form values, in the categories' fixed order. */
 export function viewToForm(view: NotificationPreferencesView): PreferencesFormValue {
-  const categories = view.categories
-    .filter((c) => order(c.category) >= 0)
-    .map((c) =>
-      normaliseRow({
-        category: c.category,
-        email: c.email,
-        inApp: c.inApp,
-        digest: c.digest,
-        mandatory: c.mandatory,
-      }),
-    )
-    .sort((a, b) => order(a.category) - order(b.category));
+  const categories = inCategoryOrder(view.categories).map((c) =>
+    normaliseRow({
+      category: c.category,
+      email: c.email,
+      inApp: c.inApp,
+      digest: c.digest,
+      mandatory: c.mandatory,
+    }),
+  );
   return {
     categories,
     quietEnabled: view.quietHours !== null,
@@ -75,9 +76,6 @@ export function viewToForm(view: NotificationPreferencesView): PreferencesFormVa
     quietEnd: view.quietHours?.end ?? DEFAULT_QUIET_HOURS.end,
   };
 }
-
-const sameRow = (a: CategoryRowValue, b: CategoryRowValue): boolean =>
-  a.email === b.email && a.inApp === b.inApp && a.digest === b.digest;
 
 const quietOf = (v: PreferencesFormValue): { start: string; end: string } | null =>
   v.quietEnabled ? { start: v.quietStart, end: v.quietEnd } : null;
@@ -95,7 +93,7 @@ export function formToRequest(
   for (const raw of after.categories) {
     const row = normaliseRow(raw);
     const was = before.categories.find((c) => c.category === row.category);
-    if (row.mandatory || (was && sameRow(normaliseRow(was), row))) {
+    if (row.mandatory || (was && sameSwitches(normaliseRow(was), row))) {
       continue;
     }
     categories.push({
@@ -142,8 +140,6 @@ export interface PreferencesErrors {
   other: string[];
 }
 
-const INDEXED = /^categories(?:\[(\d+)\]|\.(\d+))(?:\.(.+))?$/;
-
 /**
  * Reads paths like `categories[2]`, `categories.2.email` (the index is into the request's
  * `categories`, which only has the changed ones), `quietHours`, `quietHours.start`.
@@ -160,25 +156,20 @@ export function errorsByField(
     other: [],
   };
   for (const { path, message } of problem?.errors ?? []) {
-    const indexed = INDEXED.exec(path);
-    if (indexed) {
-      const index = Number(indexed[1] ?? indexed[2]);
-      const category = request.categories?.[index]?.category;
-      if (category) {
-        (out.categories[category] ??= []).push(message);
-        continue;
-      }
-    } else if (path === 'quietHours.start') {
-      out.quietStart.push(message);
-      continue;
-    } else if (path === 'quietHours.end') {
-      out.quietEnd.push(message);
-      continue;
-    } else if (path === 'quietHours' || path.startsWith('quietHours.')) {
-      out.quietHours.push(message);
+    const category = categoryOfErrorPath(path, request.categories);
+    if (category) {
+      (out.categories[category] ??= []).push(message);
       continue;
     }
-    out.other.push(path ? `${path}: ${message}` : message);
+    if (path === 'quietHours.start') {
+      out.quietStart.push(message);
+    } else if (path === 'quietHours.end') {
+      out.quietEnd.push(message);
+    } else if (path === 'quietHours' || path.startsWith('quietHours.')) {
+      out.quietHours.push(message);
+    } else {
+      out.other.push(path ? `${path}: ${message}` : message);
+    }
   }
   return out;
 }

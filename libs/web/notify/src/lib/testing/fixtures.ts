@@ -1,9 +1,13 @@
 import {
   CATEGORY_DEFAULTS,
+  type DeliveryLogItem,
+  type DeliveryLogPage,
   NOTIFY_CATEGORIES,
+  type NotificationDefaultsView,
   type NotificationListResponse,
   type NotificationPreferencesView,
   type NotificationView,
+  type UserResponse,
 } from '@siantar/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,6 +68,74 @@ export function defaultView(
     })),
     quietHours,
   };
+}
+
+/** The admins' defaults as the api answers before anyone changed them, in a shuffled order. */
+export function defaultsView(): NotificationDefaultsView {
+  return {
+    categories: [...NOTIFY_CATEGORIES].reverse().map((category) => ({
+      category,
+      ...CATEGORY_DEFAULTS[category],
+      updatedAt: null,
+      updatedBy: null,
+    })),
+  };
+}
+
+/** A person as GET /users lists them. */
+export function person(over: Partial<UserResponse> = {}): UserResponse {
+  return {
+    id: '7d0f3c2e-5a51-4c0e-9d57-3f1d2c9b8a01',
+    nip: '198503122010011002',
+    name: 'Rina Marpaung',
+    email: 'rina@siantar.test',
+    phone: null,
+    position: 'Analis Kepegawaian',
+    rank: 'III/a',
+    employmentType: 'PNS',
+    orgUnit: { id: 'o1', code: 'DISDUKCAPIL', name: 'Dinas Kependudukan', kind: 'opd' },
+    roles: ['learner'],
+    supervisor: null,
+    adminScope: null,
+    language: 'id',
+    active: true,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    ...over,
+  };
+}
+
+let deliverySeq = 1000;
+
+/** One delivery log line; ids count down like the api's (newest first). */
+export function delivery(over: Partial<DeliveryLogItem> = {}): DeliveryLogItem {
+  deliverySeq--;
+  return {
+    id: String(deliverySeq),
+    at: '2026-12-03T03:15:00.000Z',
+    user: {
+      id: person().id,
+      name: 'Rina Marpaung',
+      nip: '198503122010011002',
+      email: 'rina@siantar.test',
+    },
+    key: `enrolment:${deliverySeq}`,
+    event: 'enrolment.created',
+    category: 'enrolment',
+    title: 'Anda terdaftar di Pelayanan Prima',
+    channel: 'email',
+    status: 'sent',
+    detail: null,
+    noticeStatus: 'done',
+    ...over,
+  };
+}
+
+export function deliveryPage(
+  items: DeliveryLogItem[],
+  nextBefore: string | null = null,
+  emailBounce: DeliveryLogPage['emailBounce'] = null,
+): DeliveryLogPage {
+  return { items, nextBefore, emailBounce };
 }
 
 /** The app's real strings of the notify area (apps/web/public/i18n/notify). */

@@ -1,4 +1,4 @@
-import { relativeTime } from './relative-time';
+import { relativeTime, wibTime } from './relative-time';
 
 const NOW = Date.parse('2026-11-29T05:00:00.000Z'); // 12:00 WIB
 const ago = (ms: number): string => new Date(NOW - ms).toISOString();
@@ -30,5 +30,20 @@ describe('relativeTime', () => {
   it('follows the UI language', () => {
     expect(relativeTime(ago(2 * HOUR), NOW, 'en', 'just now')).toBe('2 hours ago');
     expect(relativeTime(ago(10_000), NOW, 'en', 'just now')).toBe('just now');
+  });
+});
+
+describe('wibTime', () => {
+  it('gives the time in WIB and says so, whatever the browser zone', () => {
+    expect(wibTime('2026-12-03T03:15:00.000Z', 'id')).toBe('3 Des 2026, 10.15 WIB');
+    expect(wibTime('2026-12-03T03:15:00.000Z', 'id', 'long')).toBe(
+      '3 Desember 2026 pukul 10.15 WIB',
+    );
+    // 20:30 UTC is already the next day in Jakarta.
+    // (Some ICU versions put a narrow no-break space before AM.)
+    expect(wibTime('2026-12-03T20:30:00.000Z', 'en').replace(/\s/g, ' ')).toBe(
+      'Dec 4, 2026, 3:30 AM WIB',
+    );
+    expect(wibTime('nope', 'id')).toBe('');
   });
 });

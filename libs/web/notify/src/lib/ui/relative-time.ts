@@ -54,3 +54,20 @@ export function fullTime(iso: string, lang: string): string {
     timeZone: 'Asia/Jakarta',
   }).format(at);
 }
+
+/**
+ * The date and time with its zone said, for admins reading logs and audit lines:
+ * "3 Des 2026, 10.15 WIB" (medium) or "3 Desember 2026 pukul 10.15 WIB" (long).
+ */
+export function wibTime(iso: string, lang: string, style: 'medium' | 'long' = 'medium'): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) {
+    return '';
+  }
+  const text = new Intl.DateTimeFormat(lang, {
+    dateStyle: style,
+    timeStyle: 'short',
+    timeZone: 'Asia/Jakarta',
+  }).format(at);
+  return `${text} WIB`;
+}
