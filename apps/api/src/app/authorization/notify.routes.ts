@@ -3,7 +3,9 @@ import type { RouteRow } from './route-rule';
 /**
  * The notification routes of the authorization matrix: everyone's own inbox and
  * preferences; the unsubscribe link is public (its HMAC token, for one user and one
- * category, is the credential).
+ * category, is the credential). The admin routes: defaults for city-wide admins only
+ * (OPD admins get 403 from the route), the delivery log and bounce marks within each
+ * admin's reach (notify-operations.int-spec.ts).
  */
 export const NOTIFY_ROUTES: RouteRow[] = [
   ['GET /my/notifications', 'authenticated'],
@@ -12,4 +14,8 @@ export const NOTIFY_ROUTES: RouteRow[] = [
   ['GET /my/notification-preferences', 'authenticated'],
   ['PUT /my/notification-preferences', 'authenticated'],
   ['GET /unsubscribe', 'public'],
+  ['GET /admin/notification-defaults', ['admin']],
+  ['PUT /admin/notification-defaults', ['admin']],
+  ['GET /admin/notification-deliveries', ['admin']],
+  ['DELETE /admin/users/:userId/email-bounce', ['admin']],
 ];

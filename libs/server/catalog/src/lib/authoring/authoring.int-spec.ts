@@ -27,6 +27,7 @@ describe('course authoring, review, versions and enrolment (real PostgreSQL + Re
   let ctx: TestContext;
   let t: TestApp;
   const tok: Record<string, string> = {};
+  const ids: Record<string, string> = {};
   const auth = (who: string) => ({ Authorization: `Bearer ${tok[who]}` });
 
   beforeAll(async () => {
@@ -49,7 +50,10 @@ describe('course authoring, review, versions and enrolment (real PostgreSQL + Re
       learner: await createUser(t.db, { unit: dukcapil }),
       learner2: await createUser(t.db, { unit: dukcapil }),
     };
-    for (const [k, u] of Object.entries(users)) tok[k] = await t.tokenFor(u.id);
+    for (const [k, u] of Object.entries(users)) {
+      tok[k] = await t.tokenFor(u.id);
+      ids[k] = u.id;
+    }
   });
   afterAll(async () => {
     await t.close();
@@ -260,6 +264,58 @@ describe('course authoring, review, versions and enrolment (real PostgreSQL + Re
         .expect(200)
     ).body as { lessonId: string }[];
     expect(comments[0].lessonId).toBe(lessonId);
+
+    // The author hears of each decision, with the reviewer's note; the reviewer does not.
+    const told = await t.db.query<{ user_id: string; data: Record<string, unknown> }[]>(
+      `SELECT user_id, data FROM planned_notification
+        WHERE event = 'review-decided' AND target_id = $1 ORDER BY due_at, created_at`,
+      [courseId],
+    );
+    expect(told.map((n) => [n.user_id, n.data.decision, n.data.note])).toEqual([
+      [ids.partner, 'sent-back', 'Lengkapi contoh.'],
+      [ids.partner, 'approved', 'Bagus'],
+    ]);
+  });
+
+  it('keeps reminder days per course and plans the deadline reminders by them', async () => {
+    const due = new Date(Date.now() + 30 * 86_400_000);
+    const course = await publishCourse(t, tok.trainer, tok.admin, {
+      code: 'PENGINGAT',
+      lessons: [{ type: 'link', title: 'Tautan', content: { url: 'https://example.go.id' } }],
+      meta: { reminderDays: [1, 14], completionDeadline: due.toISOString() },
+    });
+    expect(course.working.reminderDays).toEqual([14, 1]);
+    for (const [reminderDays, message] of [
+      [[0], 'reminderDays paling sedikit 1 hari'],
+      [[3, 3], 'reminderDays tidak boleh berulang'],
+      [[1, 2, 3, 4, 5], 'reminderDays paling banyak 4 pengingat'],
+      [[1.5], 'reminderDays berisi bilangan bulat hari'],
+    ] as const) {
+      const bad = await request(t.http)
+        .patch(`/api/v1/authoring/courses/${course.courseId}/draft`)
+        .set(auth('trainer'))
+        .send({ reminderDays })
+        .expect(400);
+      expect(JSON.stringify(bad.body)).toContain(message);
+    }
+    await request(t.http)
+      .post(`/api/v1/catalog/${course.courseId}/enrol`)
+      .set(auth('learner2'))
+      .expect(201);
+    const reminders = await t.db.query<{ due_at: Date; data: { daysLeft: number } }[]>(
+      `SELECT due_at, data FROM planned_notification
+        WHERE event = 'deadline-approaching' AND target_id = $1 AND user_id = $2 ORDER BY due_at`,
+      [course.courseId, ids.learner2],
+    );
+    expect(reminders.map((r) => r.data.daysLeft)).toEqual([14, 1]);
+    const [deadline] = await t.db.query<{ due_at: Date }[]>(
+      `SELECT due_at FROM enrolment WHERE course_id = $1 AND user_id = $2`,
+      [course.courseId, ids.learner2],
+    );
+    expect(reminders.map((r) => deadline.due_at.getTime() - r.due_at.getTime())).toEqual([
+      14 * 86_400_000,
+      86_400_000,
+    ]);
   });
 
   it('publishes version 2 while learners who started on version 1 stay on it', async () => {
