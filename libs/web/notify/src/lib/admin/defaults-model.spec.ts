@@ -1,7 +1,6 @@
 import { NOTIFY_CATEGORIES, type ProblemDetails } from '@siantar/contracts';
 import { defaultsView } from '../testing/fixtures';
 import {
-  categoriesWithoutChannel,
   defaultsErrors,
   defaultsToRows,
   lastChange,
@@ -13,7 +12,12 @@ describe('notification defaults model', () => {
   it('reads the view in the fixed category order, a digest only with email', () => {
     const view = defaultsView();
     view.categories = view.categories.map((c) =>
-      c.category === 'grading' ? { ...c, email: false, digest: true } : c,
+      c.category === 'grading'
+        ? { ...c, email: false, digest: true }
+        : // Saved before the rule: shown as it now applies.
+          c.category === 'live-change'
+          ? { ...c, email: false }
+          : c,
     );
     const rows = defaultsToRows(view);
     expect(rows.map((r) => r.category)).toEqual([...NOTIFY_CATEGORIES]);
@@ -21,7 +25,12 @@ describe('notification defaults model', () => {
       email: false,
       digest: false,
     });
-    expect(rows.find((r) => r.category === 'live-change')).toMatchObject({ mandatory: true });
+    expect(rows.find((r) => r.category === 'live-change')).toMatchObject({
+      mandatory: true,
+      email: true,
+      inApp: true,
+      digest: false,
+    });
   });
 
   it('turns a switch, email off taking the digest with it', () => {
@@ -40,26 +49,13 @@ describe('notification defaults model', () => {
     expect(rowsToRequest(saved, saved)).toEqual({ categories: [] });
     let rows = setSwitch(saved, 'grading', 'email', true);
     rows = setSwitch(rows, 'grading', 'digest', true);
+    // A mandatory row does not move, so it is no change either.
     rows = setSwitch(rows, 'live-change', 'inApp', false);
     // Changed and changed back: not a change.
     rows = setSwitch(setSwitch(rows, 'review', 'inApp', false), 'review', 'inApp', true);
     expect(rowsToRequest(saved, rows)).toEqual({
-      categories: [
-        { category: 'live-change', email: true, inApp: false, digest: false },
-        { category: 'grading', email: true, inApp: true, digest: true },
-      ],
+      categories: [{ category: 'grading', email: true, inApp: true, digest: true }],
     });
-  });
-
-  it('finds mandatory categories that would reach nobody', () => {
-    let rows = defaultsToRows(defaultsView());
-    rows = setSwitch(rows, 'live-change', 'email', false);
-    expect(categoriesWithoutChannel(rows)).toEqual([]);
-    rows = setSwitch(rows, 'live-change', 'inApp', false);
-    expect(categoriesWithoutChannel(rows)).toEqual(['live-change']);
-    // An optional category may be off altogether.
-    rows = setSwitch(setSwitch(rows, 'review', 'email', false), 'review', 'inApp', false);
-    expect(categoriesWithoutChannel(rows)).toEqual(['live-change']);
   });
 
   it('says who changed the defaults last', () => {

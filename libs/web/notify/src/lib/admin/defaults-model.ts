@@ -7,16 +7,16 @@ import type {
 } from '@siantar/contracts';
 import {
   type CategorySwitches,
+  allowedSwitches,
   categoryOfErrorPath,
   inCategoryOrder,
   sameSwitches,
-  withoutOrphanDigest,
 } from '../shared/category-rows';
 
 /** One category of the admins' defaults as the screen holds it. */
 export interface DefaultRow extends CategorySwitches {
   category: NotifyCategory;
-  /** Users cannot turn it off; the admins may choose the channel, but not none. */
+  /** Always by email and in the app, never in the digest: for users and admins alike. */
   mandatory: boolean;
   updatedAt: string | null;
   updatedBy: string | null;
@@ -24,10 +24,13 @@ export interface DefaultRow extends CategorySwitches {
 
 export type Switch = keyof CategorySwitches;
 
-/** The server's view as rows, in the categories' fixed order, a digest only with email. */
+/**
+ * The server's view as rows, in the categories' fixed order, holding only what may be saved
+ * (a mandatory category fully on, a digest only with email).
+ */
 export function defaultsToRows(view: NotificationDefaultsView): DefaultRow[] {
   return inCategoryOrder(view.categories).map((c) =>
-    withoutOrphanDigest({
+    allowedSwitches({
       category: c.category,
       email: c.email,
       inApp: c.inApp,
@@ -39,22 +42,14 @@ export function defaultsToRows(view: NotificationDefaultsView): DefaultRow[] {
   );
 }
 
-/** One switch flipped; email off takes the digest with it. */
+/** One switch flipped; email off takes the digest with it; a mandatory row does not move. */
 export function setSwitch(
   rows: readonly DefaultRow[],
   category: NotifyCategory,
   name: Switch,
   on: boolean,
 ): DefaultRow[] {
-  return rows.map((r) => (r.category === category ? withoutOrphanDigest({ ...r, [name]: on }) : r));
-}
-
-/** The check the server makes too: a mandatory category still reaches people somehow. */
-export const lacksChannel = (row: DefaultRow): boolean => row.mandatory && !row.email && !row.inApp;
-
-/** The mandatory categories that would reach nobody. */
-export function categoriesWithoutChannel(rows: readonly DefaultRow[]): NotifyCategory[] {
-  return rows.filter(lacksChannel).map((r) => r.category);
+  return rows.map((r) => (r.category === category ? allowedSwitches({ ...r, [name]: on }) : r));
 }
 
 /**
@@ -67,9 +62,9 @@ export function rowsToRequest(
 ): UpdateNotificationDefaultsRequest {
   const categories: CategoryPreference[] = [];
   for (const raw of current) {
-    const row = withoutOrphanDigest(raw);
+    const row = allowedSwitches(raw);
     const was = saved.find((s) => s.category === row.category);
-    if (was && sameSwitches(withoutOrphanDigest(was), row)) {
+    if (was && sameSwitches(allowedSwitches(was), row)) {
       continue;
     }
     categories.push({

@@ -103,7 +103,7 @@ describe('NotificationDefaultsComponent', () => {
     expect(checked('inactivity', 'digest')).toBe(true);
     // Mandatory is marked; optional is not.
     expect(row('live-change').querySelector('[data-testid=defaults-mandatory]')?.textContent).toBe(
-      'Wajib',
+      'Wajib — selalu lewat email dan di aplikasi',
     );
     expect(row('enrolment').querySelector('[data-testid=defaults-mandatory]')).toBeNull();
     expect(root().querySelector('[data-testid=defaults-last-change]')?.textContent).toContain(
@@ -173,26 +173,24 @@ describe('NotificationDefaultsComponent', () => {
     );
   });
 
-  it('keeps a mandatory category on by email or in the app', async () => {
+  it('keeps a mandatory category on by email and in the app, and says why', async () => {
     await render();
-    await click('live-change', 'email');
-    expect(row('live-change').querySelector('[data-testid=defaults-row-error]')).toBeNull();
-    await click('live-change', 'inApp');
-    // Said at once, next to the row, and the switches point at it.
-    const error = row('live-change').querySelector('[data-testid=defaults-row-error]');
-    expect(error?.textContent).toContain('email atau di aplikasi harus tetap aktif');
-    const describedBy = toggle('live-change', 'email').getAttribute('aria-describedby') ?? '';
-    expect(document.getElementById(describedBy)?.textContent).toContain('harus tetap aktif');
-    await submit();
-    http.expectNone(URL);
-    expect(alertText()).toContain('Periksa jenis notifikasi yang ditandai');
-
-    await click('live-change', 'inApp');
-    expect(row('live-change').querySelector('[data-testid=defaults-row-error]')).toBeNull();
-    await submit();
-    expect(http.expectOne(URL).request.body).toEqual({
-      categories: [{ category: 'live-change', email: false, inApp: true, digest: false }],
-    });
+    for (const name of ['email', 'inApp', 'digest'] as const) {
+      expect(toggle('live-change', name).disabled).toBe(true);
+    }
+    expect([checked('live-change', 'email'), checked('live-change', 'inApp')]).toEqual([
+      true,
+      true,
+    ]);
+    expect(checked('live-change', 'digest')).toBe(false);
+    const describedBy = (toggle('live-change', 'email').getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+      .join(' ');
+    expect(describedBy).toContain('Wajib — selalu lewat email dan di aplikasi');
+    // Optional rows move freely.
+    expect(toggle('enrolment', 'email').disabled).toBe(false);
+    expect(toggle('enrolment', 'inApp').disabled).toBe(false);
   });
 
   it("shows the api's 400 next to the row it names", async () => {
@@ -228,13 +226,13 @@ describe('NotificationDefaultsComponent', () => {
         type: 'about:blank',
         title: 'Bad Request',
         status: 400,
-        code: 'notify.defaults.mandatory-channel',
-        detail: 'Kategori wajib harus tetap terkirim lewat email atau di aplikasi.',
+        code: 'validation',
+        detail: 'Pengaturan notifikasi tidak valid: categories — paling sedikit 1.',
       },
       { status: 400, statusText: 'Bad Request' },
     );
     await fixture.whenStable();
-    expect(alertText()).toContain('Kategori wajib harus tetap terkirim');
+    expect(alertText()).toContain('Pengaturan notifikasi tidak valid');
     expect(root().querySelector<HTMLButtonElement>('[data-testid=defaults-save]')?.disabled).toBe(
       false,
     );
@@ -248,10 +246,11 @@ describe('NotificationDefaultsComponent', () => {
         title: 'Forbidden',
         status: 403,
         code: 'forbidden',
-        detail: 'Notifikasi bawaan hanya untuk admin tingkat kota (BKPSDM).',
+        detail:
+          'Bawaan notifikasi berlaku untuk seluruh kota; hanya admin BKPSDM yang mengubahnya.',
       },
     });
-    expect(alertText()).toContain('hanya untuk admin tingkat kota');
+    expect(alertText()).toContain('hanya admin BKPSDM yang mengubahnya');
     expect(root().querySelector('table')).toBeNull();
     expect(root().querySelector('[data-testid=defaults-retry]')).toBeNull();
     expect(root().querySelector('a[href="/admin/notifikasi/log"]')).not.toBeNull();

@@ -18,16 +18,14 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { NotificationDefaultsView, NotifyCategory, ProblemDetails } from '@siantar/contracts';
 import { LanguageService, ProblemAlertComponent, toProblem } from '@siantar/web-core';
 import { NotifyAdminApi } from '../api/notify-admin.api';
-import { digestLocked } from '../shared/category-rows';
+import { switchLocks } from '../shared/category-rows';
 import { wibTime } from '../ui/relative-time';
 import {
   type DefaultRow,
   type DefaultsErrors,
   type Switch,
-  categoriesWithoutChannel,
   defaultsErrors,
   defaultsToRows,
-  lacksChannel,
   lastChange,
   rowsToRequest,
   setSwitch,
@@ -123,9 +121,12 @@ const SWITCHES: readonly { name: Switch; label: string }[] = [
                     {{ 'notify.category.' + row.category + '.hint' | translate }}
                   </span>
                   @if (row.mandatory) {
-                    <span class="sb-chip" data-testid="defaults-mandatory">{{
-                      'notify.admin.defaults.mandatory' | translate
-                    }}</span>
+                    <span
+                      class="sb-chip"
+                      data-testid="defaults-mandatory"
+                      [id]="'defaults-' + row.category + '-mandatory'"
+                      >{{ 'notify.admin.defaults.mandatory' | translate }}</span
+                    >
                   }
                   <span
                     class="sb-notify-row-errors"
@@ -143,13 +144,13 @@ const SWITCHES: readonly { name: Switch; label: string }[] = [
                   <td>
                     <mat-slide-toggle
                       [checked]="row[s.name]"
-                      [disabled]="saving() || (s.name === 'digest' && digestLocked(row))"
+                      [disabled]="saving() || locks(row)[s.name]"
                       (change)="flip(row.category, s.name, $event.checked)"
                       [aria-label]="
                         'notify.admin.defaults.switchLabel'
                           | translate: { channel: (s.label | translate), category: name }
                       "
-                      [aria-describedby]="'defaults-' + row.category + '-errors'"
+                      [aria-describedby]="describedBy(row)"
                       [attr.data-switch]="s.name"
                     >
                       <span class="sb-notify-switch-label" aria-hidden="true">{{
@@ -277,7 +278,7 @@ export class NotificationDefaultsComponent {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly switches = SWITCHES;
-  protected readonly digestLocked = digestLocked;
+  protected readonly locks = switchLocks;
 
   /** What the server has: the request sends only what differs from it. */
   private readonly saved = signal<DefaultRow[]>([]);
@@ -315,13 +316,15 @@ export class NotificationDefaultsComponent {
       });
   }
 
-  /** The row's messages: a mandatory category without a channel (said at once), then the api's. */
+  /** What the api said about this row's last save. */
   protected rowErrors(row: DefaultRow): string[] {
-    const messages = [...(this.serverErrors().categories[row.category] ?? [])];
-    if (lacksChannel(row)) {
-      messages.unshift(this.translate.instant('notify.admin.defaults.needsChannel') as string);
-    }
-    return messages;
+    return this.serverErrors().categories[row.category] ?? [];
+  }
+
+  /** The row's errors, and for a mandatory row why its switches do not move. */
+  protected describedBy(row: DefaultRow): string {
+    const errors = `defaults-${row.category}-errors`;
+    return row.mandatory ? `${errors} defaults-${row.category}-mandatory` : errors;
   }
 
   protected flip(category: NotifyCategory, name: Switch, on: boolean): void {
@@ -340,10 +343,6 @@ export class NotificationDefaultsComponent {
       return;
     }
     this.saveProblem.set(null);
-    if (categoriesWithoutChannel(this.rows()).length > 0) {
-      this.saveProblem.set(this.summary());
-      return;
-    }
     const request = rowsToRequest(this.saved(), this.rows());
     if (request.categories.length === 0) {
       this.snack('notify.admin.defaults.noChanges');
@@ -374,12 +373,10 @@ export class NotificationDefaultsComponent {
   }
 
   /** Points at the marked rows instead of repeating their messages. */
-  private summary(problem?: ProblemDetails): ProblemDetails {
+  private summary(problem: ProblemDetails): ProblemDetails {
     return {
-      type: problem?.type ?? 'about:blank',
-      title: problem?.title ?? '',
-      status: problem?.status ?? 400,
-      code: problem?.code ?? 'validation',
+      ...problem,
+      errors: undefined,
       detail: this.translate.instant('notify.admin.defaults.fixErrors') as string,
     };
   }

@@ -6,11 +6,12 @@ import type {
   UpdateNotificationPreferencesRequest,
 } from '@siantar/contracts';
 import {
+  type SwitchLocks,
+  allowedSwitches,
   categoryOfErrorPath,
-  digestLocked,
   inCategoryOrder,
   sameSwitches,
-  withoutOrphanDigest,
+  switchLocks,
 } from '../shared/category-rows';
 
 /** One category's switches as the form holds them. */
@@ -34,17 +35,10 @@ export interface PreferencesFormValue {
 export const DEFAULT_QUIET_HOURS = { start: '21:00', end: '07:00' } as const;
 
 /** Which switches of a row cannot be used: all of a mandatory one, the digest without email. */
-export interface RowLocks {
-  email: boolean;
-  inApp: boolean;
-  digest: boolean;
-}
+export type RowLocks = SwitchLocks;
 
 export function rowLocks(row: Pick<CategoryRowValue, 'email' | 'mandatory'>): RowLocks {
-  if (row.mandatory) {
-    return { email: true, inApp: true, digest: true };
-  }
-  return { email: false, inApp: false, digest: digestLocked(row) };
+  return switchLocks(row);
 }
 
 /**
@@ -52,10 +46,7 @@ export function rowLocks(row: Pick<CategoryRowValue, 'email' | 'mandatory'>): Ro
  * digest (as the server enforces); a digest only bundles emails, so no email, no digest.
  */
 export function normaliseRow(row: CategoryRowValue): CategoryRowValue {
-  if (row.mandatory) {
-    return { ...row, email: true, inApp: true, digest: false };
-  }
-  return withoutOrphanDigest(row);
+  return allowedSwitches(row);
 }
 
 /** The server's view as form values, in the categories' fixed order. */

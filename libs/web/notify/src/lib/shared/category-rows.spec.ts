@@ -1,8 +1,9 @@
 import {
+  allowedSwitches,
   categoryOfErrorPath,
-  digestLocked,
   inCategoryOrder,
   sameSwitches,
+  switchLocks,
   withoutOrphanDigest,
 } from './category-rows';
 
@@ -26,10 +27,27 @@ describe('category rows', () => {
     const on = { email: true, inApp: false, digest: true };
     expect(withoutOrphanDigest(on)).toEqual(on);
     expect(withoutOrphanDigest(on)).not.toBe(on);
-    expect(digestLocked({ email: false })).toBe(true);
-    expect(digestLocked({ email: true })).toBe(false);
+    expect(switchLocks({ email: false, mandatory: false })).toEqual({
+      email: false,
+      inApp: false,
+      digest: true,
+    });
+    expect(switchLocks({ email: true, mandatory: false }).digest).toBe(false);
     expect(sameSwitches(on, { ...on })).toBe(true);
     expect(sameSwitches(on, { ...on, inApp: true })).toBe(false);
+  });
+
+  it('keeps a mandatory category by email and in the app, never bundled, its switches locked', () => {
+    const row = { email: false, inApp: false, digest: true, mandatory: true };
+    expect(allowedSwitches(row)).toEqual({
+      email: true,
+      inApp: true,
+      digest: false,
+      mandatory: true,
+    });
+    expect(switchLocks(row)).toEqual({ email: true, inApp: true, digest: true });
+    const optional = { email: false, inApp: false, digest: true, mandatory: false };
+    expect(allowedSwitches(optional)).toEqual({ ...optional, digest: false });
   });
 
   it('finds the category an error path is about, by its index in the request', () => {

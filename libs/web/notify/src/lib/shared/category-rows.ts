@@ -27,8 +27,34 @@ export function withoutOrphanDigest<T extends CategorySwitches>(row: T): T {
   return row.email ? { ...row } : { ...row, digest: false };
 }
 
-/** The digest switch cannot be used while email is off. */
-export const digestLocked = (row: Pick<CategorySwitches, 'email'>): boolean => !row.email;
+/** Which switches of a row cannot be used. */
+export interface SwitchLocks {
+  email: boolean;
+  inApp: boolean;
+  digest: boolean;
+}
+
+/**
+ * A mandatory category reaches everyone by email and in the app, never bundled: all its
+ * switches are locked (the api refuses anything else, from users and admins alike). Otherwise
+ * only the digest locks, while email is off.
+ */
+export function switchLocks(
+  row: Pick<CategorySwitches, 'email'> & { mandatory: boolean },
+): SwitchLocks {
+  if (row.mandatory) {
+    return { email: true, inApp: true, digest: true };
+  }
+  return { email: false, inApp: false, digest: !row.email };
+}
+
+/** What a row may hold, by the rules of `switchLocks`. */
+export function allowedSwitches<T extends CategorySwitches & { mandatory: boolean }>(row: T): T {
+  if (row.mandatory) {
+    return { ...row, email: true, inApp: true, digest: false };
+  }
+  return withoutOrphanDigest(row);
+}
 
 export const sameSwitches = (a: CategorySwitches, b: CategorySwitches): boolean =>
   a.email === b.email && a.inApp === b.inApp && a.digest === b.digest;
