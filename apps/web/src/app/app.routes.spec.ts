@@ -62,6 +62,11 @@ describe('app routes and shell', () => {
         bell: { label: 'Notifikasi, {{count}} belum dibaca' },
         prefs: { title: 'Pengaturan notifikasi' },
         ops: { nav: 'Antrean' },
+        admin: {
+          nav: { defaults: 'Notifikasi', log: 'Log pengiriman' },
+          defaults: { title: 'Notifikasi bawaan' },
+          log: { title: 'Log pengiriman' },
+        },
       },
     });
     translate.use('id');
@@ -132,7 +137,33 @@ describe('app routes and shell', () => {
       'Pengguna',
       'Unit Organisasi',
       'Antrean',
+      'Log pengiriman',
     ]);
+  });
+
+  it('gives a city-wide admin the notification defaults too, and both notification screens', async () => {
+    TestBed.inject(AuthService).setUser({
+      ...me(['learner', 'admin']),
+      adminScope: { id: 'root', code: 'PEMKO', name: 'Pemerintah Kota', kind: 'pemda' },
+    });
+    await harness.navigateByUrl('/admin/notifikasi');
+    expect(url()).toBe('/admin/notifikasi');
+    expect(navLinks().slice(-3)).toEqual(['Antrean', 'Notifikasi', 'Log pengiriman']);
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne('/api/v1/admin/notification-defaults').flush({ categories: [] });
+    await harness.fixture.whenStable();
+    expect(root().querySelector('h1')?.textContent).toContain('Notifikasi bawaan');
+    expect(root().querySelector('[aria-current=page]')?.textContent).toContain('Notifikasi');
+
+    await harness.navigateByUrl('/admin/notifikasi/log');
+    expect(url()).toBe('/admin/notifikasi/log');
+    http
+      .expectOne((r) => r.url === '/api/v1/admin/notification-deliveries')
+      .flush({ items: [], nextBefore: null, emailBounce: null });
+    await harness.fixture.whenStable();
+    expect(root().querySelector('h1')?.textContent).toContain('Log pengiriman');
+    // The more specific entry is the current one.
+    expect(root().querySelector('[aria-current=page]')?.textContent).toContain('Log pengiriman');
   });
 
   it('gives a supervisor "Tim saya" and keeps them out of the dashboard', async () => {

@@ -4,6 +4,7 @@ import { authGuard, guestGuard, roleGuard } from '@siantar/web-core';
 import { catalogRoutes, learningRoutes, provideLearning } from '@siantar/web-learning';
 import { liveRoutes, provideLiveIcons } from '@siantar/web-live';
 import {
+  notifyAdminRoutes,
   notifyPreferencesRoutes,
   provideNotifyIcons,
   queueDashboardRoutes,
@@ -90,6 +91,8 @@ export const appRoutes: Routes = [
             loadComponent: () => import('@siantar/web-identity').then((m) => m.UsersAdminComponent),
           },
           { path: 'antrean', children: queueDashboardRoutes },
+          // Notification defaults (city-wide admins) and the delivery log (any admin).
+          { path: 'notifikasi', children: notifyAdminRoutes },
           {
             path: 'pengguna/impor',
             title: 'import.title',

@@ -11,7 +11,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import type { Role } from '@siantar/contracts';
 import { ASSESSMENT_TRAINER_ROLES } from '@siantar/web-assessment';
 import { AuthService, LanguageSwitchComponent } from '@siantar/web-core';
-import { NotificationBellComponent } from '@siantar/web-notify';
+import { NotificationBellComponent, isCityWideAdmin } from '@siantar/web-notify';
 import { filter, map } from 'rxjs';
 import { SkipLinkComponent } from './skip-link.component';
 
@@ -25,6 +25,8 @@ export interface NavItem {
   roles?: readonly Role[];
   /** Only for ASN (PNS, PPPK): the learning-hours ledger is theirs. */
   asnOnly?: boolean;
+  /** Only for admins of the whole city (BKPSDM), not of one OPD. */
+  cityWideOnly?: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -63,6 +65,19 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/admin/pengguna', label: 'nav.users', icon: 'group', role: 'admin' },
   { path: '/admin/unit-organisasi', label: 'nav.orgUnits', icon: 'tree', role: 'admin' },
   { path: '/admin/antrean', label: 'notify.ops.nav', icon: 'sbn-queues', role: 'admin' },
+  {
+    path: '/admin/notifikasi',
+    label: 'notify.admin.nav.defaults',
+    icon: 'sbn-bell',
+    role: 'admin',
+    cityWideOnly: true,
+  },
+  {
+    path: '/admin/notifikasi/log',
+    label: 'notify.admin.nav.log',
+    icon: 'sbn-history',
+    role: 'admin',
+  },
 ];
 
 /** Phones and small tablets get an overlay drawer opened from a menu button. */
@@ -202,7 +217,8 @@ export class ShellComponent {
       (item) =>
         (!item.role || this.auth.hasRole(item.role)) &&
         (!item.roles || item.roles.some((r) => this.auth.hasRole(r))) &&
-        (!item.asnOnly || this.auth.user()?.employmentType !== 'NON_ASN'),
+        (!item.asnOnly || this.auth.user()?.employmentType !== 'NON_ASN') &&
+        (!item.cityWideOnly || isCityWideAdmin(this.auth.user())),
     );
   }
 
