@@ -261,6 +261,7 @@ describe('notifications: planning, delivery, preferences (real PostgreSQL, Redis
           title: 'Kelas Daring',
           startsAt: '2026-12-01T02:00:00Z',
           minutesBefore: 15,
+          ics: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//uji//ID\r\nEND:VCALENDAR\r\n',
         },
       }),
     );
@@ -272,6 +273,10 @@ describe('notifications: planning, delivery, preferences (real PostgreSQL, Redis
       .expect(200);
     await queue.enqueue('notify.deliver', { key }, { jobId: `now-${key}` });
     const message = await mail.waitFor((m) => m.subject === 'In 15 minutes: Kelas Daring');
+    // The calendar entry travels with the reminder.
+    expect(message.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['add-to-calendar.ics', 'text/calendar'],
+    ]);
     const link = /https:\/\/belajar\.test(\/api\/v1\/unsubscribe\?[^\s]+)/.exec(
       message.text ?? '',
     )?.[1];

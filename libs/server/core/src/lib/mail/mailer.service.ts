@@ -15,6 +15,8 @@ export interface MailMessage {
    * de-duplicate by Message-ID show it once. Without it nodemailer makes a random one.
    */
   messageId?: string;
+  /** Files that go with it, e.g. a calendar entry. */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 /**

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { LiveAttendanceReport } from '@siantar/contracts';
 import { forbidden, notFound, type Principal, toCsv } from '@siantar/server-core';
 import type { DataSource } from 'typeorm';
-import { SESSION_SELECT, type SessionRow } from '../sessions/sessions.service';
+import { SESSION_SELECT, type SessionRow } from '../sessions/session-row';
 import { mayJoin, mayManage } from '../sessions/session-access';
 import { attendanceReport } from './attendance-records';
 

@@ -4,9 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CalendarFeedUrlResponse } from '@siantar/contracts';
 import { EnvSchema, notFound, type Principal } from '@siantar/server-core';
 import type { DataSource } from 'typeorm';
-import { buildCalendar, type IcalEvent } from '../ical/ical';
+import { buildCalendar } from '../ical/ical';
+import { sessionEvent, sessionIcs } from './session-event';
 import { MAY_JOIN } from '../sessions/session-access';
-import { SESSION_SELECT, type SessionRow, SessionsService } from '../sessions/sessions.service';
+import { SESSION_SELECT, type SessionRow } from '../sessions/session-row';
+import { SessionsService } from '../sessions/sessions.service';
 
 /** How far back the feed goes: recent sessions stay in people's calendars. */
 export const FEED_PAST_DAYS = 30;
@@ -32,7 +34,7 @@ export class CalendarService {
     const row = await this.sessions.visible(this.db.manager, id, p);
     return {
       filename: `sesi-${row.id.slice(0, 8)}.ics`,
-      text: buildCalendar({ events: [this.event(row)] }),
+      text: sessionIcs(row, this.config.PUBLIC_URL),
     };
   }
 
@@ -78,7 +80,7 @@ export class CalendarService {
     );
     return buildCalendar({
       name: 'Sesi Langsung Siantar Belajar',
-      events: rows.map((r) => this.event(r)),
+      events: rows.map((r) => sessionEvent(r, this.config.PUBLIC_URL)),
     });
   }
 
@@ -91,27 +93,5 @@ export class CalendarService {
 
   private url(token: string): string {
     return `${this.config.PUBLIC_URL.replace(/\/$/, '')}/api/v1/calendar/${token}.ics`;
-  }
-
-  private event(r: SessionRow): IcalEvent {
-    const parts = [
-      r.course_title ? `Kursus: ${r.course_title}` : null,
-      r.trainers.length > 0 ? `Pelatih: ${r.trainers.map((t) => t.name).join(', ')}` : null,
-      Number(r.jp) > 0 ? `JP: ${Number(r.jp)}` : null,
-      r.description || null,
-      r.status === 'cancelled' ? `Dibatalkan: ${r.cancel_reason ?? ''}` : null,
-    ].filter((x): x is string => x !== null);
-    return {
-      uid: `${r.id}@siantar-belajar`,
-      sequence: r.sequence,
-      start: r.starts_at,
-      end: r.ends_at,
-      summary: r.status === 'cancelled' ? `DIBATALKAN: ${r.title}` : r.title,
-      description: parts.join('\n\n'),
-      url: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/sesi-langsung/${r.id}`,
-      status: r.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-      created: r.created_at,
-      lastModified: r.updated_at,
-    };
   }
 }

@@ -7,7 +7,8 @@ import {
   type LiveRtcConfig,
 } from '@siantar/contracts';
 import { signedFileUrl } from '@siantar/server-core';
-import { sessionView, SESSION_SELECT, type SessionRow } from '../sessions/sessions.service';
+import { SESSION_SELECT, type SessionRow } from '../sessions/session-row';
+import { sessionView } from '../sessions/sessions.service';
 import { LiveError } from './live-error';
 import type { RoomDeps } from './room-deps';
 import type { EventTable, RoomContext } from './room-types';

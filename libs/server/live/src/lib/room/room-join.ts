@@ -1,7 +1,7 @@
 import type { LiveRole } from '@siantar/contracts';
 import type { Principal } from '@siantar/server-core';
 import type { EntityManager } from 'typeorm';
-import { SESSION_SELECT, type SessionRow } from '../sessions/sessions.service';
+import { SESSION_SELECT, type SessionRow } from '../sessions/session-row';
 import { mayJoin, mayManage } from '../sessions/session-access';
 import { LiveError } from './live-error';
 

@@ -1,6 +1,7 @@
 import { QueueService } from '@siantar/server-core';
 import type { LiveSessionView } from '@siantar/contracts';
 import request from 'supertest';
+import { checkIcal } from '../ical/ical-check';
 import { auth, createLiveWorld, inDays, type LiveWorld } from '../testing/live-fixture';
 
 describe('scheduling live sessions (real PostgreSQL + Redis)', () => {
@@ -227,11 +228,29 @@ describe('scheduling live sessions (real PostgreSQL + Redis)', () => {
   it('reminds the invited before the start, and tells them when it moves or is cancelled', async () => {
     const { trainer, learnerA, learnerBidang, learnerB } = w.users;
     const planned = async (sessionId: string) =>
-      w.t.db.query<{ key: string; user_id: string; event: string; status: string; due_at: Date }[]>(
-        `SELECT key, user_id, event, status, due_at FROM planned_notification
+      w.t.db.query<
+        {
+          key: string;
+          user_id: string;
+          event: string;
+          status: string;
+          due_at: Date;
+          data: { ics?: string };
+        }[]
+      >(
+        `SELECT key, user_id, event, status, due_at, data FROM planned_notification
           WHERE target_id = $1 ORDER BY event, user_id, due_at`,
         [sessionId],
       );
+    /** The calendar entry a notice carries: well-formed, the session's UID, its SEQUENCE and link. */
+    const entry = (n: { data: { ics?: string } }) => {
+      const checked = checkIcal(n.data.ics ?? '');
+      expect(checked.errors).toEqual([]);
+      const [e] = checked.events;
+      expect(e['UID'].value).toBe(`${s.id}@siantar-belajar`);
+      expect(e['URL'].value).toMatch(new RegExp(`/live/${s.id}$`));
+      return { sequence: Number(e['SEQUENCE'].value), status: e['STATUS'].value };
+    };
     const queue = w.t.app.get(QueueService).queue('notify');
     const s = (
       await create(trainer.token, {
@@ -250,6 +269,7 @@ describe('scheduling live sessions (real PostgreSQL + Redis)', () => {
       Math.round((new Date(s.startsAt).getTime() - n.due_at.getTime()) / 60_000);
     expect(first.map(hoursBefore).sort((a, b) => a - b)).toEqual([15, 15, 1440, 1440]);
     for (const n of first) expect(await queue.getJobState(n.key)).toBe('delayed');
+    expect(first.map(entry)).toEqual(first.map(() => ({ sequence: 0, status: 'CONFIRMED' })));
 
     await request(w.t.http)
       .patch(`/api/v1/live-sessions/${s.id}`)
@@ -270,6 +290,9 @@ describe('scheduling live sessions (real PostgreSQL + Redis)', () => {
         .map((n) => n.user_id)
         .sort(),
     ).toEqual(invited);
+    // The moved entry replaces the old one in calendar apps (same UID, higher SEQUENCE).
+    for (const n of moved.filter((m) => m.status === 'planned'))
+      expect(entry(n)).toEqual({ sequence: 1, status: 'CONFIRMED' });
 
     await request(w.t.http)
       .post(`/api/v1/live-sessions/${s.id}/cancel`)
@@ -286,5 +309,7 @@ describe('scheduling live sessions (real PostgreSQL + Redis)', () => {
         .map((n) => n.user_id)
         .sort(),
     ).toEqual(invited);
+    for (const n of gone.filter((m) => m.event === 'live-cancelled'))
+      expect(entry(n).status).toBe('CANCELLED');
   });
 });

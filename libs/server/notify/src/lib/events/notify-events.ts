@@ -9,9 +9,16 @@ export interface NotifyEventData {
     dueAt: string;
     daysLeft: number;
   };
-  'live-reminder': { sessionId: string; title: string; startsAt: string; minutesBefore: number };
-  'live-rescheduled': { sessionId: string; title: string; startsAt: string };
-  'live-cancelled': { sessionId: string; title: string; reason: string };
+  /** `ics`: the session's calendar entry as it stands (emails attach it). */
+  'live-reminder': {
+    sessionId: string;
+    title: string;
+    startsAt: string;
+    minutesBefore: number;
+    ics?: string;
+  };
+  'live-rescheduled': { sessionId: string; title: string; startsAt: string; ics?: string };
+  'live-cancelled': { sessionId: string; title: string; reason: string; ics?: string };
   'course-completed': { courseId: string; courseTitle: string; jp: number };
   /** A quiz graded, automatically or by a trainer marking essays; score null when hidden. */
   'attempt-graded': {

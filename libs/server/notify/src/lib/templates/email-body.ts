@@ -38,5 +38,21 @@ ${link ? `<p><a href="${escape(link)}" style="background:#00696b;color:#fff;padd
       : ''
   }</p>
 </body></html>`;
-  return { to, subject: n.title, text, html };
+  return {
+    to,
+    subject: n.title,
+    text,
+    html,
+    ...(n.calendar
+      ? {
+          attachments: [
+            {
+              filename: lang === 'id' ? 'tambah-ke-kalender.ics' : 'add-to-calendar.ics',
+              content: n.calendar,
+              contentType: 'text/calendar; charset=utf-8',
+            },
+          ],
+        }
+      : {}),
+  };
 }

@@ -122,6 +122,23 @@ describe('notification templates', () => {
     );
   });
 
+  it('attaches the session’s calendar entry to live-session emails', () => {
+    const ics = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+    const n = renderNotice('live-reminder', { ...SAMPLES['live-reminder'], ics }, 'id');
+    const mail = emailBody('a@b.test', n, 'id', { app: 'https://belajar.test', unsubscribe: null });
+    expect(mail.attachments).toEqual([
+      {
+        filename: 'tambah-ke-kalender.ics',
+        content: ics,
+        contentType: 'text/calendar; charset=utf-8',
+      },
+    ]);
+    const plain = renderNotice('course-completed', SAMPLES['course-completed'], 'id');
+    expect(
+      emailBody('a@b.test', plain, 'id', { app: '', unsubscribe: null }).attachments,
+    ).toBeUndefined();
+  });
+
   it('escapes what people typed in the HTML email', () => {
     const n = renderNotice(
       'live-cancelled',

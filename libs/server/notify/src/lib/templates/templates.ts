@@ -10,6 +10,8 @@ export interface NoticeContent {
   paragraphs: string[];
   link: string | null;
   action: string | null;
+  /** An iCalendar entry that goes with it (attached to the email). */
+  calendar?: string;
 }
 
 export type Template<E extends NotifyEvent> = (d: NotifyEventData[E], lang: Lang) => NoticeContent;
@@ -67,6 +69,7 @@ export const TEMPLATES: { [E in NotifyEvent]: Template<E> } = {
     ],
     link: `/live/${d.sessionId}`,
     action: lang === 'id' ? 'Masuk ruang' : 'Enter the room',
+    calendar: d.ics,
   }),
   'live-rescheduled': (d, lang) => ({
     title: lang === 'id' ? `Jadwal berubah: ${d.title}` : `Rescheduled: ${d.title}`,
@@ -77,6 +80,7 @@ export const TEMPLATES: { [E in NotifyEvent]: Template<E> } = {
     ],
     link: '/live',
     action: lang === 'id' ? 'Lihat jadwal' : 'See the schedule',
+    calendar: d.ics,
   }),
   'live-cancelled': (d, lang) => ({
     title: lang === 'id' ? `Dibatalkan: ${d.title}` : `Cancelled: ${d.title}`,
@@ -87,6 +91,7 @@ export const TEMPLATES: { [E in NotifyEvent]: Template<E> } = {
     ],
     link: '/live',
     action: lang === 'id' ? 'Lihat jadwal' : 'See the schedule',
+    calendar: d.ics,
   }),
   'course-completed': (d, lang) => ({
     title:
