@@ -53,6 +53,12 @@ import {
   completionRulesOf,
   completionRulesToSave,
 } from './completion-rules.component';
+import {
+  REMINDER_DAYS_ERROR,
+  formatReminderDays,
+  parseReminderDays,
+  reminderDaysValidator,
+} from './metadata-form-reminders';
 
 /** A date picked in the form → ISO 8601; the end of the day for closing dates and deadlines. */
 export function toIsoDate(date: Date | null, endOfDay = false): string | null {
@@ -278,6 +284,19 @@ const toDate = (iso: string | null): Date | null => (iso ? new Date(iso) : null)
           <mat-hint>{{ 'authoring.course.dateHint' | translate }}</mat-hint>
           <mat-error>{{ errorOf('completionDeadline') }}</mat-error>
         </mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ 'authoring.course.reminderDays' | translate }}</mat-label>
+          <input
+            matInput
+            formControlName="reminderDays"
+            inputmode="numeric"
+            autocomplete="off"
+            [placeholder]="'authoring.course.reminderDaysPlaceholder' | translate"
+            data-testid="reminder-days"
+          />
+          <mat-hint>{{ 'authoring.course.reminderDaysHint' | translate }}</mat-hint>
+          <mat-error>{{ reminderDaysError() }}</mat-error>
+        </mat-form-field>
 
         <div class="sb-form-wide toggles">
           <mat-slide-toggle formControlName="selfEnrol">{{
@@ -369,6 +388,8 @@ export class MetadataFormComponent {
     enrolOpensAt: this.fb.control<Date | null>(null),
     enrolClosesAt: this.fb.control<Date | null>(null),
     completionDeadline: this.fb.control<Date | null>(null),
+    /** Days before each learner's deadline, as typed: "7, 1". */
+    reminderDays: ['', reminderDaysValidator],
     language: this.fb.control<Language>('id'),
     selfEnrol: [true],
     sequential: [false],
@@ -443,6 +464,7 @@ export class MetadataFormComponent {
       enrolOpensAt: toDate(v.enrolOpensAt),
       enrolClosesAt: toDate(v.enrolClosesAt),
       completionDeadline: toDate(v.completionDeadline),
+      reminderDays: formatReminderDays(v.reminderDays),
       language: v.language,
       selfEnrol: v.selfEnrol,
       sequential: v.sequential,
@@ -457,6 +479,15 @@ export class MetadataFormComponent {
 
   protected errorOf(name: keyof typeof this.form.controls): string {
     return controlErrorMessage(this.form.controls[name], this.translate);
+  }
+
+  /** The reminder field's own messages, or the api's. */
+  protected reminderDaysError(): string {
+    const control = this.form.controls.reminderDays;
+    const problem = control.errors?.[REMINDER_DAYS_ERROR] as string | undefined;
+    return problem
+      ? (this.translate.instant(`authoring.course.reminderDaysError.${problem}`) as string)
+      : controlErrorMessage(control, this.translate);
   }
 
   protected useSuggestedJp(): void {
@@ -501,6 +532,10 @@ export class MetadataFormComponent {
       return;
     }
     const v = this.form.getRawValue();
+    const reminders = parseReminderDays(v.reminderDays);
+    if (!reminders.ok) {
+      return;
+    }
     const rules = v.completionRules;
     if (rules.lessons === 'selected' && !rules.lessonKeys.length && this.lessonKeys().length) {
       return;
@@ -518,6 +553,7 @@ export class MetadataFormComponent {
       enrolOpensAt: toIsoDate(v.enrolOpensAt),
       enrolClosesAt: toIsoDate(v.enrolClosesAt, true),
       completionDeadline: toIsoDate(v.completionDeadline, true),
+      reminderDays: reminders.days,
       language: v.language,
       selfEnrol: v.selfEnrol,
       sequential: v.sequential,
