@@ -12,6 +12,8 @@ import { TMP } from './lib/paths.mjs';
 export function startMailCatcher(port, { quiet = false } = {}) {
   const dir = join(TMP, 'mail');
   mkdirSync(dir, { recursive: true });
+  // Many messages arrive within one millisecond (a reminder to a whole city): number them.
+  let seq = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -22,7 +24,7 @@ export function startMailCatcher(port, { quiet = false } = {}) {
       stream.on('end', async () => {
         const raw = Buffer.concat(chunks);
         const mail = await simpleParser(raw);
-        const file = join(dir, `${Date.now()}.eml`);
+        const file = join(dir, `${Date.now()}-${String(++seq).padStart(6, '0')}.eml`);
         writeFileSync(file, raw);
         if (!quiet) {
           const links = (mail.text ?? '').match(/https?:\/\/\S+/g) ?? [];

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
 import { simpleParser } from 'mailparser';
@@ -100,6 +100,7 @@ const MAIL_DIR = join(__dirname, '..', '..', '..', 'tmp', 'mail');
 /** Recipients of the mails caught since `since` whose subject contains `text`. */
 async function mailedTo(since: number, text: string): Promise<string[]> {
   const out: string[] = [];
+  if (!existsSync(MAIL_DIR)) return out;
   for (const f of readdirSync(MAIL_DIR)) {
     const file = join(MAIL_DIR, f);
     if (!f.endsWith('.eml') || statSync(file).mtimeMs < since) continue;
