@@ -6,3 +6,4 @@ export * from './assessment';
 export * from './progress';
 export * from './live';
 export * from './notify';
+export * from './simulation';

@@ -1,3 +1,5 @@
+import type { SimulationContent } from '@siantar/scenario';
+
 /**
  * Type-specific lesson content as stored and as authors send it.
  * The server sanitises `text.body` (HTML or Markdown rendered to HTML) against XSS.
@@ -31,6 +33,8 @@ export interface QuizContent {
   quizId: string;
 }
 export type PlaceholderContent = Record<string, never>;
+/** A branching scenario and how it completes (see @siantar/scenario). */
+export type { SimulationContent };
 
 export type LessonContent =
   | { type: 'text'; content: TextContent }
@@ -39,4 +43,5 @@ export type LessonContent =
   | { type: 'link'; content: LinkContent }
   | { type: 'scorm'; content: ScormContent }
   | { type: 'quiz'; content: QuizContent }
-  | { type: 'live-session' | 'simulation'; content: PlaceholderContent };
+  | { type: 'simulation'; content: SimulationContent }
+  | { type: 'live-session'; content: PlaceholderContent };

@@ -1,0 +1,2 @@
+export * from './run.dto';
+export * from './analytics';
