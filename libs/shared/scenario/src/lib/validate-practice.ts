@@ -27,11 +27,6 @@ function formProblems(p: FormPractice): { path: string; message: string }[] {
         return;
       }
     }
-    if (f.type === 'select' && !(f.options ?? []).includes(f.expected))
-      out.push({
-        path: `${at}.expected`,
-        message: `jawaban benar isian "${f.label}" harus salah satu pilihannya.`,
-      });
     const rule = fieldRuleError(f, f.expected);
     if (rule)
       out.push({
