@@ -7,6 +7,7 @@ import { LedgerModule } from '@siantar/server-ledger';
 import { LiveModule } from '@siantar/server-live';
 import { NotifyModule } from '@siantar/server-notify';
 import { ReportingModule } from '@siantar/server-reporting';
+import { SimulationModule } from '@siantar/server-simulation';
 
 /** The api imports domain modules only; each domain brings its controllers and services. */
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
         ReportingModule,
         LiveModule,
         NotifyModule,
+        SimulationModule,
       ],
     };
   }

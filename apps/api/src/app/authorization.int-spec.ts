@@ -15,6 +15,7 @@ import { COMPLETION_ROUTES } from './authorization/completion.routes';
 import { LEDGER_ROUTES } from './authorization/ledger.routes';
 import { LIVE_ROUTES } from './authorization/live.routes';
 import { NOTIFY_ROUTES } from './authorization/notify.routes';
+import { SIMULATION_ROUTES } from './authorization/simulation.routes';
 import { REPORTING_ROUTES } from './authorization/reporting.routes';
 import type { RouteRow } from './authorization/route-rule';
 
@@ -117,6 +118,7 @@ const MATRIX: RouteRow[] = [
   ...REPORTING_ROUTES,
   ...LIVE_ROUTES,
   ...NOTIFY_ROUTES,
+  ...SIMULATION_ROUTES,
 ];
 
 const ROLES: Role[] = ['learner', 'trainer', 'supervisor', 'partner', 'admin'];

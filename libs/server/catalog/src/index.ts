@@ -9,3 +9,7 @@ export { quizLessonForLearner } from './lib/player/quiz-lessons';
 // Used by the domains whose events complete lessons (a passed quiz, attended live session).
 export { CompletionSignals } from './lib/completion/completion-signals';
 export type { QuizLessonPlace } from './lib/player/quiz-lessons';
+// Used by the simulation domain: the learner's lesson (with its lock) and media URLs.
+export { lessonOutline } from './lib/player/lesson-outline';
+export { FilesModule } from './lib/files/files.module';
+export { FilesService } from './lib/files/files.service';

@@ -20,7 +20,7 @@ export const LESSON_TYPES = [
   'simulation',
 ] as const;
 export type LessonType = (typeof LESSON_TYPES)[number];
-export const PLACEHOLDER_LESSON_TYPES: readonly LessonType[] = ['live-session', 'simulation'];
+export const PLACEHOLDER_LESSON_TYPES: readonly LessonType[] = ['live-session'];
 
 export const ENROLMENT_STATUSES = ['active', 'completed', 'withdrawn'] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];

@@ -23,6 +23,7 @@ import {
 } from '@siantar/server-core';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { completionRulesProblems } from '../completion/completion-rules-check';
+import { simulationProblems } from '../content/simulation-problems';
 import { normalizeLessonContent } from '../content/lesson-content';
 import { type CourseAccess, cannotEdit, courseForAuthoring } from '../courses/course-access';
 import { Course, CourseModule, CourseVersion, Lesson } from '../courses/course.entities';
@@ -288,7 +289,7 @@ export class AuthoringService {
   addLesson(courseId: string, moduleId: string, dto: LessonRequest, p: Principal) {
     return this.onDraft(courseId, p, async (em, draft) => {
       await this.moduleOf(em, draft, moduleId);
-      const content = await normalizeLessonContent(dto.type, dto.content, em, courseId);
+      const content = await normalizeLessonContent(dto.type, dto.content, em, courseId, dto.title);
       const [{ next }] = await em.query<{ next: number }[]>(
         `SELECT coalesce(max(position), 0) + 1 AS next FROM lesson WHERE module_id = $1`,
         [moduleId],
@@ -314,7 +315,13 @@ export class AuthoringService {
       const content =
         dto.content === undefined
           ? null
-          : await normalizeLessonContent(lesson.type, dto.content, em, courseId);
+          : await normalizeLessonContent(
+              lesson.type,
+              dto.content,
+              em,
+              courseId,
+              dto.title ?? lesson.title,
+            );
       await em.query(
         `UPDATE lesson SET title = coalesce($2, title), duration_minutes = coalesce($3, duration_minutes),
                            content = coalesce($4::jsonb, content) WHERE id = $1`,
@@ -389,11 +396,22 @@ export class AuthoringService {
       );
       if (ruleProblems.length > 0)
         problems.push(`aturan kelulusan: ${ruleProblems.map((x) => x.message).join('; ')}`);
+      const scenarioProblems = simulationProblems(lessons);
+      for (const s of scenarioProblems)
+        problems.push(`simulasi "${s.lesson}": ${s.problems.map((x) => x.message).join(' ')}`);
       if (problems.length > 0) {
         throw new AppError(
           400,
           'authoring.incomplete',
           `Draf belum dapat dikirim untuk review: ${problems.join(', ')}.`,
+          undefined,
+          {},
+          // The editor selects the scene of each problem.
+          {
+            scenarioProblems: scenarioProblems.flatMap((s) =>
+              s.problems.map((x) => ({ lessonId: s.lessonId, ...x })),
+            ),
+          },
         );
       }
       await em.update(CourseVersion, draft.id, { status: 'in_review', changelog });

@@ -2,6 +2,7 @@ import type { LessonType } from '@siantar/contracts';
 import { AppError } from '@siantar/server-core';
 import type { EntityManager } from 'typeorm';
 import { sanitizeLessonHtml } from './sanitize';
+import { normalizeSimulationContent } from './simulation-content';
 
 type Raw = Record<string, unknown>;
 
@@ -57,6 +58,7 @@ export async function normalizeLessonContent(
   raw: Raw,
   em: EntityManager,
   courseId: string,
+  lessonTitle = '',
 ): Promise<Raw> {
   switch (type) {
     case 'text': {
@@ -138,8 +140,9 @@ export async function normalizeLessonContent(
         );
       return { quizId: id };
     }
-    case 'live-session':
     case 'simulation':
+      return normalizeSimulationContent(raw, em, lessonTitle);
+    case 'live-session':
       return {};
   }
 }

@@ -5,6 +5,7 @@ import { Live1764700000000 } from './1764700000000-live';
 import { LiveRoom1764800000000 } from './1764800000000-live-room';
 import { Notifications1764900000000 } from './1764900000000-notifications';
 import { NotifyOperations1765000000000 } from './1765000000000-notify-operations';
+import { Simulation1765100000000 } from './1765100000000-simulation';
 import { Progress1764600000000 } from './1764600000000-progress';
 
 /** Every migration, oldest first. Add new ones at the end. */
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   LiveRoom1764800000000,
   Notifications1764900000000,
   NotifyOperations1765000000000,
+  Simulation1765100000000,
 ];

@@ -1,0 +1,2 @@
+// A small sound scenario for other libraries' tests.
+export { sampleScenario } from './lib/testing/sample-scenario';
