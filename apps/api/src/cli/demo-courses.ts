@@ -1,11 +1,15 @@
 import type { CompetencyType, DeliveryMode } from '@siantar/contracts';
+import type { SimulationContent } from '@siantar/scenario';
+import { DEMO_SIMULATIONS } from './demo-scenarios';
 
 export interface DemoLesson {
   title: string;
   minutes: number;
-  type: 'text' | 'link' | 'scorm' | 'quiz';
+  type: 'text' | 'link' | 'scorm' | 'quiz' | 'simulation';
   /** Markdown for text lessons, the URL for links; the demo SCORM package for scorm; the demo quiz for quiz. */
   body?: string;
+  /** The scenario of a simulation lesson. */
+  simulation?: SimulationContent;
 }
 
 export interface DemoCourse {
@@ -128,6 +132,28 @@ export const DEMO_COURSES: DemoCourse[] = [
             body: '# Menangani keluhan\n\nDengarkan, akui, tindak lanjuti, dan kabari kembali warga yang menyampaikan keluhan.',
           },
         ],
+      },
+    ],
+  },
+  {
+    code: 'SIM-01',
+    title: 'Simulasi Pelayanan di Loket',
+    summary:
+      'Berlatih menghadapi situasi nyata di loket sebelum bertemu warga: membantu pengajuan daring lewat aplikasi layanan baru, menenangkan warga di antrean panjang, dan menjelaskan layanan daring kepada warga lanjut usia.',
+    competencyType: 'teknis',
+    deliveryMode: 'self-paced',
+    jp: 2,
+    owner: 'BKPSDM',
+    authors: ['pelatih@siantar.test'],
+    modules: [
+      {
+        title: 'Simulasi situasi pelayanan',
+        lessons: DEMO_SIMULATIONS.map((d) => ({
+          title: d.title,
+          minutes: d.minutes,
+          type: 'simulation' as const,
+          simulation: d.content,
+        })),
       },
     ],
   },

@@ -37,6 +37,8 @@ async function content(l: DemoLesson, c: LessonContext): Promise<Record<string, 
       });
       return { quizId };
     }
+    case 'simulation':
+      return l.simulation ? { ...l.simulation } : null;
   }
 }
 
