@@ -4,10 +4,13 @@ import {
   Component,
   type ElementRef,
   type Type,
+  ViewContainerRef,
   computed,
   effect,
   inject,
   input,
+  inputBinding,
+  outputBinding,
   signal,
   untracked,
   viewChild,
@@ -146,6 +149,15 @@ const cacheKey = (e: string, l: string): string => `${e}/${l}`;
               }
             }
           }
+          @case ('simulation') {
+            @if (!simulationComponent()) {
+              <mat-progress-bar
+                mode="indeterminate"
+                [attr.aria-label]="'common.loading' | translate"
+              />
+            }
+            <ng-container #simulationHost />
+          }
           @default {
             <p class="sb-placeholder" data-testid="lesson-placeholder">
               {{ 'learning.player.comingSoon' | translate }}
@@ -242,6 +254,9 @@ export class LessonPlayerComponent {
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
   /** The quiz screen (web-assessment), loaded with the first quiz lesson. */
   protected readonly quizComponent = signal<Type<unknown> | null>(null);
+  /** The simulation player (web-simulation), loaded with the first simulation lesson. */
+  protected readonly simulationComponent = signal<Type<unknown> | null>(null);
+  private readonly simulationHost = viewChild('simulationHost', { read: ViewContainerRef });
   private firstLoad = true;
 
   protected readonly status = computed<LessonProgressStatus>(() => {
@@ -262,6 +277,23 @@ export class LessonPlayerComponent {
       const e = this.enrolmentId();
       const l = this.lessonId();
       untracked(() => this.load(e, l));
+    });
+    // The simulation player is created here (not by ngComponentOutlet) to hear its `runEnded`.
+    effect(() => {
+      const host = this.simulationHost();
+      const component = this.simulationComponent();
+      const l = untracked(this.lesson);
+      if (!host || !component || l?.type !== 'simulation') {
+        return;
+      }
+      host.clear();
+      host.createComponent(component, {
+        bindings: [
+          inputBinding('enrolmentId', () => l.enrolmentId),
+          inputBinding('lessonId', () => l.lessonId),
+          outputBinding('runEnded', () => this.refreshProgress(l.enrolmentId, l.lessonId)),
+        ],
+      });
     });
   }
 
@@ -288,6 +320,8 @@ export class LessonPlayerComponent {
           lessonCache.set(key, lesson);
           if (lesson.type === 'quiz') {
             this.loadQuiz();
+          } else if (lesson.type === 'simulation') {
+            this.loadSimulation();
           }
           this.lesson.set(lesson);
           this.loading.set(false);
@@ -312,6 +346,37 @@ export class LessonPlayerComponent {
         (component) => this.quizComponent.set(component),
         (error: unknown) => this.problem.set(toProblem(error)),
       );
+  }
+
+  private loadSimulation(): void {
+    if (this.simulationComponent()) {
+      return;
+    }
+    void import('@siantar/web-simulation')
+      .then((m) => m.loadSimulationPlayerComponent())
+      .then(
+        (component) => this.simulationComponent.set(component),
+        (error: unknown) => this.problem.set(toProblem(error)),
+      );
+  }
+
+  /**
+   * A simulation run ended: the server has completed the lesson if the run met its rule, so the
+   * status is read again (as it is when a quiz attempt leads back to its lesson).
+   */
+  private refreshProgress(enrolmentId: string, lessonId: string): void {
+    this.api.lesson(enrolmentId, lessonId).subscribe({
+      next: (fresh) => {
+        lessonCache.set(cacheKey(enrolmentId, lessonId), fresh);
+        this.lesson.update((l) =>
+          l?.enrolmentId === enrolmentId && l.lessonId === lessonId
+            ? { ...l, progress: fresh.progress }
+            : l,
+        );
+      },
+      // The status shown stays; the course home reads it afresh when opened.
+      error: () => undefined,
+    });
   }
 
   private prefetch(enrolmentId: string, lessonId: string | null): void {
