@@ -74,6 +74,12 @@ export const appRoutes: Routes = [
       // Supervisors: their team; admins: dashboard, people, exports, JP targets.
       { path: 'tim', children: teamRoutes },
       { path: 'laporan', children: reportRoutes },
+      // Trainers: a simulation lesson's analytics (linked from the course editor's lesson list).
+      {
+        path: 'penulisan/:courseId/simulasi/:lessonId/analitik',
+        loadChildren: () =>
+          import('@siantar/web-simulation').then((m) => m.simulationAnalyticsRoutes),
+      },
       {
         path: 'penulisan',
         loadChildren: () => import('@siantar/web-authoring').then((m) => m.AUTHORING_ROUTES),

@@ -16,6 +16,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type {
   AuthoringCourseResponse,
@@ -64,6 +65,7 @@ const sortByPosition = <T extends { position: number }>(items: readonly T[]): T[
     MatButtonModule,
     MatIconModule,
     MatTooltipModule,
+    RouterLink,
     TranslatePipe,
     ProblemAlertComponent,
   ],
@@ -191,6 +193,18 @@ const sortByPosition = <T extends { position: number }>(items: readonly T[]): T[
                     'authoring.outline.minutes' | translate: { n: l.durationMinutes }
                   }}</span>
                 </div>
+                @if (l.type === 'simulation') {
+                  <!-- What the learners did: the simulation's analytics (web-simulation). -->
+                  <a
+                    mat-button
+                    [routerLink]="['/penulisan', course().courseId, 'simulasi', l.id, 'analitik']"
+                    [attr.aria-label]="
+                      'simulation.analytics.openFor' | translate: { title: l.title }
+                    "
+                    [attr.data-testid]="'simulation-analytics-' + l.id"
+                    >{{ 'simulation.analytics.open' | translate }}</a
+                  >
+                }
                 @if (canEdit()) {
                   <span class="buttons">
                     <button
