@@ -57,7 +57,16 @@ export const appConfig: ApplicationConfig = {
     }),
     {
       provide: I18N_AREAS,
-      useValue: ['catalog', 'learning', 'quiz', 'assessment', 'progress', 'live', 'notify'],
+      useValue: [
+        'catalog',
+        'learning',
+        'quiz',
+        'assessment',
+        'progress',
+        'live',
+        'notify',
+        'simulation',
+      ],
     },
     provideAppIcons(),
     {
