@@ -1,7 +1,8 @@
 // A closed-loop load generator for requests that differ per request (bodies, tokens): `workers`
 // concurrent clients, each with its own keep-alive connection, each sending its next request as
-// soon as the previous answer arrived, until `seconds` have passed (bounded: no request starts
-// after the deadline, and each one times out). Returns the same Run as load.mjs's autocannon run.
+// soon as the previous answer arrived (or after its `pause`, a think time), until `seconds` have
+// passed (bounded: no request starts after the deadline, and each one times out). Returns the
+// same Run as load.mjs's autocannon run.
 import http from 'node:http';
 import { snapshot, used } from './cpu.mjs';
 
@@ -24,6 +25,7 @@ import { snapshot, used } from './cpu.mjs';
  * @param {(worker: number) => Request} o.next  the worker's next request
  * @param {(worker: number, req: Request, status: number, body: string) => void} [o.done]  every answer
  * @param {(worker: number, req: Request, error: unknown) => void} [o.failed]  every socket error or timeout
+ * @param {(worker: number) => number} [o.pause]  ms the worker waits before each request (think time), none by default
  * @param {number} [o.timeoutMs]
  * @returns {Promise<import('./load.mjs').Run>}
  */
@@ -44,6 +46,9 @@ export async function loop(o) {
   await Promise.all(
     Array.from({ length: o.workers }, async (_, w) => {
       while (performance.now() < deadline) {
+        const pause = o.pause ? Math.min(o.pause(w), deadline - performance.now()) : 0;
+        if (pause > 0) await new Promise((r) => setTimeout(r, pause));
+        if (performance.now() >= deadline) break;
         const req = o.next(w);
         const t0 = performance.now();
         try {
