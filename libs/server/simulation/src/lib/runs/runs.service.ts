@@ -21,6 +21,7 @@ import { CompletionSignals, FilesService } from '@siantar/server-catalog';
 import { AppError, notFound, type Principal } from '@siantar/server-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type RunRow, runView } from './run-view';
+import { ScenarioCache } from './scenario-cache';
 import { simulationLessonFor } from './simulation-lesson';
 
 interface LockedRun extends RunRow {
@@ -68,8 +69,8 @@ function sameAction(a: RunAction, b: RunAction): boolean {
 }
 
 const RUN_SELECT = `SELECT r.id, r.seq, r.status, r.state, r.started_at, r.finished_at, r.scene_entered_at,
-       r.enrolment_id, r.lesson_id, r.user_id, l.content
-  FROM simulation_run r JOIN lesson l ON l.id = r.lesson_id`;
+       r.enrolment_id, r.lesson_id, r.user_id
+  FROM simulation_run r`;
 
 /**
  * Plays simulation lessons on the server: the engine's state is kept per run, each action is
@@ -83,6 +84,8 @@ export class RunsService {
     private readonly files: FilesService,
     private readonly signals: CompletionSignals,
   ) {}
+
+  private readonly scenarios = new ScenarioCache();
 
   private view(content: SimulationContent, run: RunRow): SimulationRunView {
     return runView(content, run, (id) => this.files.signedUrl(id));
@@ -155,12 +158,12 @@ export class RunsService {
   }
 
   private async ownRun(em: EntityManager, runId: string, p: Principal, lock: boolean) {
-    const rows: LockedRun[] = await em.query(
+    const rows: Omit<LockedRun, 'content'>[] = await em.query(
       `${RUN_SELECT} WHERE r.id = $1 AND r.user_id = $2${lock ? ' FOR UPDATE OF r' : ''}`,
       [runId, p.id],
     );
     if (!rows[0]) throw notFound('Permainan simulasi');
-    return rows[0];
+    return { ...rows[0], content: await this.scenarios.get(em, rows[0].lesson_id) };
   }
 
   async get(runId: string, p: Principal): Promise<SimulationRunView> {
