@@ -9,3 +9,13 @@ export * from './lib/api/simulation.api';
 // trainer: analytics
 export * from './lib/analytics/simulation-analytics.routes';
 
+// trainer: the scenario editor (used by the authoring lesson dialog, itself loaded lazily)
+export { ScenarioEditorComponent, type EditorTab } from './lib/editor/scenario-editor.component';
+export {
+  ScenarioEditorDialogComponent,
+  openScenarioEditor,
+  type ScenarioEditorDialogData,
+} from './lib/editor/scenario-editor-dialog.component';
+export { SimulationLessonFieldComponent } from './lib/editor/simulation-lesson-field.component';
+export { starterContent } from './lib/editor/starter-content';
+export { startRunAt } from './lib/editor/preview-state';

@@ -1,10 +1,11 @@
 // Test-only (specs import it): the app's real strings and a small scenario to edit.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TranslationObject } from '@ngx-translate/core';
 import type { Scenario, SimulationContent } from '@siantar/scenario';
 
 /** The app's strings: the simulation area's file plus `common` from the main file. */
-export function editorStrings(lang: 'id' | 'en' = 'id'): Record<string, unknown> {
+export function editorStrings(lang: 'id' | 'en' = 'id'): TranslationObject {
   const root = join(__dirname, '../../../../../../apps/web/public/i18n');
   const area = JSON.parse(readFileSync(join(root, 'simulation', `${lang}.json`), 'utf8')) as Record<
     string,
@@ -14,7 +15,7 @@ export function editorStrings(lang: 'id' | 'en' = 'id'): Record<string, unknown>
     string,
     unknown
   >;
-  return { ...area, common: main['common'] };
+  return { ...area, common: main['common'] } as TranslationObject;
 }
 
 /**
