@@ -6,6 +6,7 @@ import {
   PLACEHOLDER_LESSON_TYPES,
   type QuizContent,
   type ScormContent,
+  type SimulationContent,
   type TextContent,
   type VideoContent,
 } from '@siantar/contracts';
@@ -45,8 +46,15 @@ export const EMPTY_LESSON_FORM: LessonFormValue = {
 
 export const isPlaceholder = (type: LessonType): boolean => PLACEHOLDER_LESSON_TYPES.includes(type);
 
-/** The type-specific `content` the API expects for a lesson (see LessonContent). */
-export function buildLessonContent(type: LessonType, v: LessonFormValue): Record<string, unknown> {
+/**
+ * The type-specific `content` the API expects for a lesson (see LessonContent). A simulation
+ * sends the scenario edited in the scenario editor, or nothing for the server's starter.
+ */
+export function buildLessonContent(
+  type: LessonType,
+  v: LessonFormValue,
+  simulation: SimulationContent | null = null,
+): Record<string, unknown> {
   switch (type) {
     case 'text': {
       const content: TextContent = { format: v.textFormat, source: v.textSource };
@@ -76,8 +84,9 @@ export function buildLessonContent(type: LessonType, v: LessonFormValue): Record
       const content: QuizContent = { quizId: v.quizId };
       return { ...content };
     }
-    case 'live-session':
     case 'simulation':
+      return simulation ? { ...simulation } : {};
+    case 'live-session':
       return {};
   }
 }
@@ -104,6 +113,18 @@ export function missingContent(type: LessonType, v: LessonFormValue): string | n
     case 'simulation':
       return null;
   }
+}
+
+/** A simulation lesson's stored content (scenario and settings), or null when it has none. */
+export function simulationContentOf(lesson: LessonResponse | undefined): SimulationContent | null {
+  const c = lesson?.type === 'simulation' ? lesson.content : null;
+  return c &&
+    typeof c['scenario'] === 'object' &&
+    c['scenario'] !== null &&
+    typeof c['settings'] === 'object' &&
+    c['settings'] !== null
+    ? (c as unknown as SimulationContent)
+    : null;
 }
 
 /** An absolute http(s) URL (the server refuses relative paths and other schemes). */

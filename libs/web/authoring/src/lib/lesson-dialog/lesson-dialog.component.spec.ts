@@ -1,10 +1,18 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogRef } from '@angular/material/dialog';
 import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import type { LessonResponse, LessonType } from '@siantar/contracts';
-import { type LessonFormValue, buildLessonContent, EMPTY_LESSON_FORM } from './lesson-content';
+import type { SimulationContent } from '@siantar/scenario';
+import { starterContent } from '@siantar/web-simulation';
+import { of } from 'rxjs';
+import {
+  type LessonFormValue,
+  buildLessonContent,
+  EMPTY_LESSON_FORM,
+  simulationContentOf,
+} from './lesson-content';
 import { LessonDialogComponent, type LessonDialogData } from './lesson-dialog.component';
 
 /** The dialog's reactive form, reached the way a test harness would. */
@@ -25,8 +33,14 @@ describe('LessonDialogComponent', () => {
   let el: HTMLElement;
   let close: jest.Mock;
 
+  /** What the scenario editor dialog hands back (undefined: cancelled). */
+  let edited: SimulationContent | undefined;
+  let dialogOpen: jest.Mock;
+
   async function open(data: LessonDialogData): Promise<void> {
     close = jest.fn();
+    edited = undefined;
+    dialogOpen = jest.fn(() => ({ afterClosed: () => of(edited) }));
     TestBed.configureTestingModule({
       imports: [LessonDialogComponent],
       providers: [
@@ -37,6 +51,8 @@ describe('LessonDialogComponent', () => {
         { provide: MatDialogRef, useValue: { close } },
       ],
     });
+    // The dialogs this one opens (the scenario editor): their MatDialog, as the components provide it.
+    TestBed.overrideProvider(MatDialog, { useValue: { open: dialogOpen } });
     const translate = TestBed.inject(TranslateService);
     translate.setTranslation('id', {
       authoring: { lesson: { missing: { url: 'Isi URL yang valid.' } } },
@@ -176,6 +192,87 @@ describe('LessonDialogComponent', () => {
     req.flush(COURSE);
   });
 
+  it('sends the scenario edited in the scenario editor for a new simulation lesson', async () => {
+    await open({ courseId: 'c1', moduleId: 'm1' });
+    await type('input[formcontrolname=title]', 'Warga yang marah');
+    await setType('simulation');
+    expect(el.querySelector('[data-testid=simulation-summary]')).toBeNull();
+    const content = starterContent('Warga yang marah');
+    edited = content;
+    el.querySelector<HTMLButtonElement>('[data-testid=open-scenario-editor]')?.click();
+    await fixture.whenStable();
+    expect(dialogOpen).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({
+        data: { content: null, lessonTitle: 'Warga yang marah' },
+      }),
+    );
+    expect(el.querySelector('[data-testid=simulation-summary]')?.textContent).toContain(
+      'Warga yang marah',
+    );
+    await submit();
+    const req = backend.expectOne('/api/v1/authoring/courses/c1/draft/modules/m1/lessons');
+    expect(req.request.body).toEqual({
+      type: 'simulation',
+      title: 'Warga yang marah',
+      durationMinutes: 15,
+      content,
+    });
+    req.flush(COURSE);
+  });
+
+  it('edits a simulation lesson’s scenario and sends it with PATCH', async () => {
+    const stored = starterContent('Lama');
+    const lesson: LessonResponse = {
+      id: 'l7',
+      key: 'k7',
+      moduleId: 'm1',
+      position: 2,
+      type: 'simulation',
+      title: 'Simulasi loket',
+      durationMinutes: 20,
+      content: { ...stored },
+    };
+    await open({ courseId: 'c1', moduleId: 'm1', lesson });
+    expect(el.querySelector('[data-testid=simulation-summary]')?.textContent).toContain('Lama');
+    const changed = { ...stored, settings: { ...stored.settings, counts: 'last' as const } };
+    edited = changed;
+    el.querySelector<HTMLButtonElement>('[data-testid=open-scenario-editor]')?.click();
+    await fixture.whenStable();
+    expect(dialogOpen.mock.calls[0][1].data.content).toEqual(stored);
+    await submit();
+    const req = backend.expectOne({
+      method: 'PATCH',
+      url: '/api/v1/authoring/courses/c1/draft/lessons/l7',
+    });
+    expect(req.request.body.content).toEqual(changed);
+    req.flush(COURSE);
+  });
+
+  it('keeps the scenario when the editor is cancelled', async () => {
+    const stored = starterContent('Tetap');
+    await open({
+      courseId: 'c1',
+      moduleId: 'm1',
+      lesson: {
+        id: 'l8',
+        key: 'k8',
+        moduleId: 'm1',
+        position: 1,
+        type: 'simulation',
+        title: 'Simulasi',
+        durationMinutes: 10,
+        content: { ...stored },
+      },
+    });
+    el.querySelector<HTMLButtonElement>('[data-testid=open-scenario-editor]')?.click();
+    await fixture.whenStable();
+    await submit();
+    const req = backend.expectOne('/api/v1/authoring/courses/c1/draft/lessons/l8');
+    expect(req.request.body.content).toEqual(stored);
+    req.flush(COURSE);
+  });
+
   it('lists the course quizzes for a quiz lesson and sends the chosen quiz id', async () => {
     await open({ courseId: 'c1', moduleId: 'm1' });
     await type('input[formcontrolname=title]', 'Pre-test');
@@ -266,6 +363,17 @@ describe('LessonDialogComponent', () => {
       content: { url: 'https://video.example/a.mp4', completionShare: 0.75 },
     });
     req.flush(COURSE);
+  });
+});
+
+describe('simulationContentOf', () => {
+  it('reads a simulation lesson’s scenario and settings, nothing else', () => {
+    const base = { id: 'l', key: 'k', moduleId: 'm', position: 1, title: 't', durationMinutes: 5 };
+    const content = { ...starterContent() };
+    expect(simulationContentOf({ ...base, type: 'simulation', content })).toEqual(content);
+    expect(simulationContentOf({ ...base, type: 'simulation', content: {} })).toBeNull();
+    expect(simulationContentOf({ ...base, type: 'text', content })).toBeNull();
+    expect(simulationContentOf(undefined)).toBeNull();
   });
 });
 

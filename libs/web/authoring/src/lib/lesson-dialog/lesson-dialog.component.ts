@@ -39,6 +39,8 @@ import {
   toProblem,
 } from '@siantar/web-core';
 import { AssessmentAuthoringApi, openQuizSettingsDialog } from '@siantar/web-assessment';
+import { SimulationLessonFieldComponent } from '@siantar/web-simulation';
+import type { SimulationContent } from '@siantar/scenario';
 import { marked } from 'marked';
 import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
 import { AuthoringApi } from '../api/authoring.api';
@@ -50,6 +52,7 @@ import {
   isPlaceholder,
   lessonFormValue,
   missingContent,
+  simulationContentOf,
 } from './lesson-content';
 
 export interface LessonDialogData {
@@ -74,6 +77,7 @@ export interface LessonDialogData {
     ProblemAlertComponent,
     FileUploadComponent,
     ScormUploadComponent,
+    SimulationLessonFieldComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -257,6 +261,12 @@ export interface LessonDialogData {
               </div>
               <p class="sb-muted">{{ 'authoring.lesson.quiz.note' | translate }}</p>
             }
+            @case ('simulation') {
+              <sb-simulation-lesson-field
+                [(content)]="simulation"
+                [lessonTitle]="form.controls.title.value"
+              />
+            }
             @default {
               <p class="soon" role="note">{{ 'authoring.lesson.comingSoon' | translate }}</p>
             }
@@ -359,6 +369,10 @@ export class LessonDialogComponent {
     const source = v.textSource ?? '';
     return v.textFormat === 'html' ? source : (marked.parse(source, { async: false }) as string);
   });
+  /** A simulation lesson's scenario, edited in the scenario editor (null: the server's starter). */
+  protected readonly simulation = signal<SimulationContent | null>(
+    simulationContentOf(this.data.lesson),
+  );
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly missing = signal<string | null>(null);
@@ -499,7 +513,7 @@ export class LessonDialogComponent {
     const common = {
       title: v.title.trim(),
       durationMinutes: Number(v.durationMinutes),
-      content: buildLessonContent(v.type, v.content),
+      content: buildLessonContent(v.type, v.content, this.simulation()),
     };
     const call = this.data.lesson
       ? this.api.updateLesson(this.data.courseId, this.data.lesson.id, common)
@@ -520,6 +534,6 @@ export class LessonDialogComponent {
     });
   }
 
-  /** Placeholders (live session, simulation) carry no content yet. */
+  /** Placeholders (live session) carry no content yet. */
   protected readonly placeholder = computed(() => isPlaceholder(this.type()));
 }
