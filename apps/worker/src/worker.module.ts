@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AssessmentJobsModule } from '@siantar/server-assessment';
 import { CoreModule, type EnvSchema } from '@siantar/server-core';
 import { CatalogJobsModule } from '@siantar/server-catalog';
+import { CertificatesJobsModule } from '@siantar/server-certificates';
+import { EvaluationJobsModule } from '@siantar/server-evaluation';
 import { IdentityJobsModule } from '@siantar/server-identity';
 import { LiveJobsModule } from '@siantar/server-live';
 import { NotifyJobsModule } from '@siantar/server-notify';
@@ -15,6 +17,8 @@ export const WORKER_JOB_MODULES = [
   ReportingJobsModule,
   LiveJobsModule,
   NotifyJobsModule,
+  CertificatesJobsModule,
+  EvaluationJobsModule,
 ];
 
 /** The worker imports only the domains' jobs modules. */

@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AssessmentModule } from '@siantar/server-assessment';
 import { CoreModule, type EnvSchema } from '@siantar/server-core';
 import { CatalogModule } from '@siantar/server-catalog';
+import { CertificatesModule } from '@siantar/server-certificates';
+import { EvaluationModule } from '@siantar/server-evaluation';
 import { IdentityModule } from '@siantar/server-identity';
 import { LedgerModule } from '@siantar/server-ledger';
 import { LiveModule } from '@siantar/server-live';
@@ -25,6 +27,8 @@ export class AppModule {
         LiveModule,
         NotifyModule,
         SimulationModule,
+        CertificatesModule,
+        EvaluationModule,
       ],
     };
   }

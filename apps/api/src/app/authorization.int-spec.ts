@@ -16,6 +16,8 @@ import { LEDGER_ROUTES } from './authorization/ledger.routes';
 import { LIVE_ROUTES } from './authorization/live.routes';
 import { NOTIFY_ROUTES } from './authorization/notify.routes';
 import { SIMULATION_ROUTES } from './authorization/simulation.routes';
+import { CERTIFICATES_ROUTES } from './authorization/certificates.routes';
+import { EVALUATION_ROUTES } from './authorization/evaluation.routes';
 import { REPORTING_ROUTES } from './authorization/reporting.routes';
 import type { RouteRow } from './authorization/route-rule';
 
@@ -119,6 +121,8 @@ const MATRIX: RouteRow[] = [
   ...LIVE_ROUTES,
   ...NOTIFY_ROUTES,
   ...SIMULATION_ROUTES,
+  ...CERTIFICATES_ROUTES,
+  ...EVALUATION_ROUTES,
 ];
 
 const ROLES: Role[] = ['learner', 'trainer', 'supervisor', 'partner', 'admin'];

@@ -1,15 +1,10 @@
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 
-/** Queues are split by domain so that one domain's backlog never delays another's. */
-export const QUEUE_NAMES = [
-  'identity',
-  'catalog',
-  'assessment',
-  'reporting',
-  'live',
-  'notify',
-] as const;
-export type QueueName = (typeof QUEUE_NAMES)[number];
+import { CERTIFICATE_JOBS } from './certificate-jobs';
+import { EVALUATION_JOBS } from './evaluation-jobs';
+import type { QueueName } from './queue-names';
+
+export { QUEUE_NAMES, type QueueName } from './queue-names';
 
 export class WelcomeEmailJob {
   @IsUUID()
@@ -112,6 +107,8 @@ export const JOB_DEFINITIONS = {
   'notify.inactivity': { queue: 'notify', payload: NotifyInactivityJob },
   'notify.jp-nudge': { queue: 'notify', payload: NotifyJpNudgeJob },
   'reporting.opd-monthly': { queue: 'reporting', payload: OpdMonthlyReportJob },
+  ...CERTIFICATE_JOBS,
+  ...EVALUATION_JOBS,
 } as const satisfies Record<string, { queue: QueueName; payload: new () => object }>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;

@@ -1,0 +1,2 @@
+export * from './lib/evaluation.module';
+export * from './lib/evaluation-jobs.module';

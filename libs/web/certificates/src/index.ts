@@ -1,0 +1,2 @@
+// The certificates screens (issue 9).
+export {};

@@ -1,0 +1,2 @@
+// The evaluation screens (issue 9).
+export {};
