@@ -3,7 +3,7 @@
  * lint, types, unit tests, build, integration tests against the real
  * PostgreSQL and Redis, and the browser journeys. Stops at the first failure.
  */
-import { ensureChromium } from './lib/chromium.mjs';
+import { ensureChromium, ensurePoppler } from './lib/debian-tool.mjs';
 import { checkNode, ensureInstalled } from './lib/install.mjs';
 import { fail, ok, step } from './lib/log.mjs';
 import { run } from './lib/run.mjs';
@@ -16,6 +16,7 @@ let chromium;
 try {
   services = await ensureServices();
   chromium = await ensureChromium();
+  await ensurePoppler();
 } catch (e) {
   fail(e.message);
 }
