@@ -249,6 +249,9 @@ import { focusProblemField } from './problem-focus';
             <mat-hint>{{ 'simulation.editor.media.urlHint' | translate }}</mat-hint>
           </mat-form-field>
         }
+        @if (mediaProblem(); as key) {
+          <p class="error">{{ key | translate }}</p>
+        }
         <mat-form-field>
           <mat-label>{{ 'simulation.editor.media.alt' | translate }}</mat-label>
           <textarea
@@ -420,7 +423,14 @@ export class SceneFormComponent {
     'terburu-buru',
   ];
   protected readonly optional = optionalText;
-  protected readonly choiceCount = computed(() => this.scene().choices.length);
+  /** What the server will refuse about the media (it accepts an https address or an uploaded file). */
+  protected readonly mediaProblem = computed(() => {
+    const m = this.scene().media;
+    if (!m) return null;
+    if (m.fileId !== undefined)
+      return m.fileId.trim() ? null : 'simulation.editor.media.fileIdMissing';
+    return /^https:\/\/\S+$/.test(m.url ?? '') ? null : 'simulation.editor.media.urlInvalid';
+  });
 
   protected patch(p: Partial<Scene>): void {
     const next: Scene = { ...this.scene(), ...p };

@@ -167,7 +167,6 @@ let nextGraphId = 0;
     }
     svg {
       display: block;
-      touch-action: none;
       user-select: none;
     }
     .edge {
@@ -190,9 +189,11 @@ let nextGraphId = 0;
       stroke-width: 4px;
       text-anchor: middle;
     }
+    /* Boxes take the touch (to drag them); the canvas around them still scrolls by touch. */
     .node {
       cursor: grab;
       outline: none;
+      touch-action: none;
     }
     .box {
       fill: var(--mat-sys-surface-container-high);
