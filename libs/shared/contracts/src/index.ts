@@ -7,3 +7,4 @@ export * from './progress';
 export * from './live';
 export * from './notify';
 export * from './simulation';
+export * from './certificates';

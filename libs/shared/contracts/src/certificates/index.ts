@@ -1,0 +1,4 @@
+export * from './certificates';
+export * from './templates';
+export * from './exports';
+export * from './routes';
