@@ -8,3 +8,4 @@ export * from './live';
 export * from './notify';
 export * from './simulation';
 export * from './certificates';
+export * from './evaluation';
