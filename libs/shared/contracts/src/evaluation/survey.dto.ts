@@ -47,8 +47,9 @@ export const SURVEY_DIMENSION_LABELS: Record<SurveyDimension, string> = {
 export const SURVEY_ITEM_KINDS = ['likert', 'text'] as const;
 export type SurveyItemKind = (typeof SURVEY_ITEM_KINDS)[number];
 
-export const LIKERT_MIN = 1;
-export const LIKERT_MAX = 5;
+/** Likert scores (named apart from the follow-up questionnaire's LIKERT_MIN/MAX). */
+export const SURVEY_SCORE_MIN = 1;
+export const SURVEY_SCORE_MAX = 5;
 
 /** Fewest responses before trainers see anything of a survey, unless the course says otherwise. */
 export const DEFAULT_ANONYMITY_THRESHOLD = 5;
