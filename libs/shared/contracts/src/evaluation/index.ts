@@ -4,3 +4,4 @@ export * from './learning-gain.response';
 export * from './indicator.dto';
 export * from './indicator.response';
 export * from './programme.response';
+export * from './follow-up';
