@@ -8,6 +8,12 @@ export { adminReaches, courseForAuthoring } from './lib/courses/course-access';
 export { quizLessonForLearner } from './lib/player/quiz-lessons';
 // Used by the domains whose events complete lessons (a passed quiz, attended live session).
 export { CompletionSignals } from './lib/completion/completion-signals';
+// The completion event: other domains act on it with an @OnEnrolmentCompleted() provider.
+export {
+  type EnrolmentCompleted,
+  type EnrolmentCompletedListener,
+  OnEnrolmentCompleted,
+} from './lib/completion/completion-listeners';
 export type { QuizLessonPlace } from './lib/player/quiz-lessons';
 // Used by the simulation domain: the learner's lesson (with its lock) and media URLs.
 export { lessonOutline } from './lib/player/lesson-outline';

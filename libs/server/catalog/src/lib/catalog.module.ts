@@ -1,6 +1,7 @@
 import { NotificationPlanner } from '@siantar/server-notify';
 import { EnrolmentNotices } from './enrolment/enrolment-notices';
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthoringController } from './authoring/authoring.controller';
 import { AuthoringService } from './authoring/authoring.service';
@@ -9,6 +10,7 @@ import { CatalogueService } from './catalogue/catalogue.service';
 import { CompletionController } from './completion/completion.controller';
 import { CompletionService } from './completion/completion.service';
 import { CompletionSignals } from './completion/completion-signals';
+import { CompletionListeners } from './completion/completion-listeners';
 import { EnrolmentCompletion } from './completion/enrolment-completion.service';
 import { CATALOG_ENTITIES } from './courses/course.entities';
 import { EnrolmentController } from './enrolment/enrolment.controller';
@@ -24,7 +26,12 @@ import { ScormModule } from './scorm/scorm.module';
 
 /** Courses: authoring and review, the catalogue, enrolment, the player and progress. */
 @Module({
-  imports: [TypeOrmModule.forFeature(CATALOG_ENTITIES), FilesModule, ScormModule],
+  imports: [
+    DiscoveryModule,
+    TypeOrmModule.forFeature(CATALOG_ENTITIES),
+    FilesModule,
+    ScormModule,
+  ],
   controllers: [AuthoringController, EnrolmentController, LearningController, CompletionController],
   providers: [
     AuthoringService,
@@ -32,6 +39,7 @@ import { ScormModule } from './scorm/scorm.module';
     CatalogueService,
     CompletionService,
     CompletionSignals,
+    CompletionListeners,
     EnrolmentCompletion,
     EnrolmentNotices,
     EnrolmentRules,

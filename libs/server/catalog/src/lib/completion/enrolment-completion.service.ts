@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CompletionChecklist } from '@siantar/contracts';
 import { appendLedgerCredit, wibDate } from '@siantar/server-ledger';
 import type { EntityManager } from 'typeorm';
+import { CompletionListeners } from './completion-listeners';
 import { type EnrolmentForCompletion, loadEnrolment, loadFacts } from './completion-facts';
 import { evaluateCompletion } from './completion-rules';
 
@@ -20,6 +21,8 @@ export interface CompletionOutcome {
  */
 @Injectable()
 export class EnrolmentCompletion {
+  constructor(private readonly listeners: CompletionListeners) {}
+
   async evaluate(
     em: EntityManager,
     enrolmentId: string,
@@ -48,6 +51,12 @@ export class EnrolmentCompletion {
         jp: Number(e.jp),
         startDate: wibDate(e.enrolled_at),
         endDate: wibDate(result.completedAt),
+      });
+      await this.listeners.completed(em, {
+        enrolmentId: e.id,
+        userId: e.user_id,
+        courseId: e.course_id,
+        completedAt: result.completedAt,
       });
       changed = true;
     } else if (e.status === 'completed' && !e.passed_at && result.passedAt) {
