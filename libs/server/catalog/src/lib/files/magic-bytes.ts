@@ -72,6 +72,21 @@ export const ALLOWED_TYPES: Record<StoredFilePurpose, { mimes: string[]; describ
   video: { mimes: ['video/mp4', 'video/webm'], describe: 'video MP4 atau WebM' },
   document: { mimes: ['application/pdf'], describe: 'dokumen PDF' },
   scorm: { mimes: ['application/zip'], describe: 'arsip ZIP paket SCORM 1.2' },
+  // Office documents are ZIP (docx, xlsx, pptx, odt…) or OLE (doc, xls, ppt) containers; the
+  // caller narrows ZIP further (FollowUpEvidence checks for an Office or OpenDocument package).
+  evidence: {
+    mimes: [
+      'application/pdf',
+      'image/png',
+      'image/jpeg',
+      'image/webp',
+      'image/heic',
+      'application/zip',
+      'application/x-ole-storage',
+    ],
+    describe:
+      'dokumen PDF, gambar (PNG, JPEG, WebP, HEIC), atau dokumen Office (Word, Excel, PowerPoint)',
+  },
 };
 
 export const PURPOSE_LABEL: Record<StoredFilePurpose, string> = {
@@ -79,4 +94,5 @@ export const PURPOSE_LABEL: Record<StoredFilePurpose, string> = {
   video: 'video',
   document: 'dokumen',
   scorm: 'paket SCORM',
+  evidence: 'bukti',
 };

@@ -1,8 +1,11 @@
 import type { FilePurpose } from '@siantar/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-/** What a stored file is for: the public purposes of POST /files, plus zips of SCORM packages. */
-export type StoredFilePurpose = FilePurpose | 'scorm';
+/**
+ * What a stored file is for: the public purposes of POST /files, plus zips of SCORM packages
+ * and evidence that learners upload through their own routes (post-training follow-ups).
+ */
+export type StoredFilePurpose = FilePurpose | 'scorm' | 'evidence';
 
 /** PostgreSQL returns bigint as a string; sizes here stay far below 2^53. */
 export const bigintNumber = {
