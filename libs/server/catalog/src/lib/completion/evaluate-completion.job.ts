@@ -4,8 +4,10 @@ import type { EvaluateCompletionJob as Payload } from '@siantar/contracts';
 import {
   committedRow,
   HandlesJob,
+  jobKey,
   type JobContext,
   type JobHandler,
+  QueueService,
   UserEventsPublisher,
 } from '@siantar/server-core';
 import type { DataSource } from 'typeorm';
@@ -21,6 +23,7 @@ export class EvaluateCompletionHandler implements JobHandler<'catalog.evaluate-c
     private readonly completion: EnrolmentCompletion,
     private readonly events: UserEventsPublisher,
     private readonly notices: EnrolmentNotices,
+    private readonly queue: QueueService,
   ) {}
 
   async handle({ signalId }: Payload, ctx: JobContext): Promise<void> {
@@ -37,6 +40,13 @@ export class EvaluateCompletionHandler implements JobHandler<'catalog.evaluate-c
       if (o?.changed && o.status === 'completed')
         await this.notices.completed(em, signal.enrolment_id, new Date());
       await em.query(`UPDATE completion_signal SET evaluated_at = now() WHERE id = $1`, [signalId]);
+      // The certificates domain issues the Surat Keterangan Pelatihan (once per enrolment); last step.
+      if (o?.changed && o.status === 'completed')
+        await this.queue.enqueue(
+          'certificates.issue',
+          { enrolmentId: signal.enrolment_id },
+          { jobId: jobKey('certificate', signal.enrolment_id) },
+        );
       return o;
     });
     if (outcome?.changed)

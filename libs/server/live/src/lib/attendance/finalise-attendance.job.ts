@@ -2,7 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CompetencyType, FinaliseAttendanceJob as Payload } from '@siantar/contracts';
 import { CompletionSignals } from '@siantar/server-catalog';
-import { HandlesJob, type JobContext, type JobHandler } from '@siantar/server-core';
+import {
+  HandlesJob,
+  jobKey,
+  type JobContext,
+  type JobHandler,
+  QueueService,
+} from '@siantar/server-core';
 import { appendLedgerCredit, wibDate } from '@siantar/server-ledger';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -36,6 +42,7 @@ export class FinaliseAttendanceHandler implements JobHandler<'live.finalise-atte
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly signals: CompletionSignals,
+    private readonly queue: QueueService,
   ) {}
 
   async handle({ sessionId }: Payload, ctx: JobContext): Promise<void> {
@@ -82,6 +89,13 @@ export class FinaliseAttendanceHandler implements JobHandler<'live.finalise-atte
           ],
         );
         if (!r.meetsRule) continue;
+        // A webinar's certificate (a course session's comes with the course's completion).
+        if (!s.course_id)
+          await this.queue.enqueue(
+            'certificates.issue-webinar',
+            { attendanceId: id },
+            { jobId: jobKey('certificate-live', id) },
+          );
         await this.completeLesson(em, s, r.userId);
         if (jp > 0) {
           await appendLedgerCredit(em, {

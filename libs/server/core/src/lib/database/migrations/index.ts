@@ -1,5 +1,6 @@
 import { Assessment1764500000000 } from './1764500000000-assessment';
 import { Catalog1764400000000 } from './1764400000000-catalog';
+import { Certificates1765200000000 } from './1765200000000-certificates';
 import { Identity1764300000000 } from './1764300000000-identity';
 import { Live1764700000000 } from './1764700000000-live';
 import { LiveRoom1764800000000 } from './1764800000000-live-room';
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Notifications1764900000000,
   NotifyOperations1765000000000,
   Simulation1765100000000,
+  Certificates1765200000000,
 ];
