@@ -66,6 +66,7 @@ export const appConfig: ApplicationConfig = {
         'live',
         'notify',
         'simulation',
+        'evaluation',
       ],
     },
     provideAppIcons(),

@@ -57,6 +57,15 @@ describe('app routes and shell', () => {
       assessment: { nav: { banks: 'Bank soal', quizzes: 'Kuis', grading: 'Penilaian esai' } },
       learning: { nav: { myLearning: 'Pembelajaran Saya', catalog: 'Katalog Pelatihan' } },
       live: { nav: 'Sesi Langsung' },
+      evaluation: {
+        nav: {
+          evaluation: 'Evaluasi',
+          myFollowUps: 'Tindak lanjut saya',
+          teamFollowUps: 'Tindak lanjut tim',
+        },
+        courses: { title: 'Evaluasi program' },
+        mine: { title: 'Tindak lanjut saya' },
+      },
       progress: { nav: { hours: 'Jam Pelajaran Saya', team: 'Tim Saya', dashboard: 'Dasbor' } },
       notify: {
         bell: { label: 'Notifikasi, {{count}} belum dibaca' },
@@ -106,6 +115,7 @@ describe('app routes and shell', () => {
       'Jam Pelajaran Saya',
       'Katalog Pelatihan',
       'Sesi Langsung',
+      'Tindak lanjut saya',
       'Profil',
     ]);
     await harness.fixture.whenStable();
@@ -128,12 +138,14 @@ describe('app routes and shell', () => {
       'Jam Pelajaran Saya',
       'Katalog Pelatihan',
       'Sesi Langsung',
+      'Tindak lanjut saya',
       'Profil',
       'Penulisan kursus',
       'Bank soal',
       'Kuis',
       'Penilaian esai',
       'Dasbor',
+      'Evaluasi',
       'Pengguna',
       'Unit Organisasi',
       'Antrean',
@@ -171,7 +183,35 @@ describe('app routes and shell', () => {
     await harness.navigateByUrl('/laporan');
     expect(url()).toBe('/beranda');
     expect(navLinks()).toContain('Tim Saya');
+    expect(navLinks()).toContain('Tindak lanjut tim');
     expect(navLinks()).not.toContain('Dasbor');
+    expect(navLinks()).not.toContain('Evaluasi');
+  });
+
+  it('opens the evaluation list for an admin and "Tindak lanjut saya" for everyone, not the list', async () => {
+    TestBed.inject(AuthService).setUser(me(['learner', 'admin']));
+    await harness.navigateByUrl('/evaluasi');
+    expect(url()).toBe('/evaluasi');
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne('/api/v1/authoring/courses').flush([]);
+    await harness.fixture.whenStable();
+    expect(root().querySelector('h1')?.textContent).toContain('Evaluasi program');
+    expect(root().querySelector('[aria-current=page]')?.textContent).toContain('Evaluasi');
+
+    TestBed.inject(AuthService).setUser(me(['learner']));
+    await harness.navigateByUrl('/profil');
+    await harness.navigateByUrl('/evaluasi');
+    expect(url()).toBe('/beranda');
+    await harness.navigateByUrl('/evaluasi/tindak-lanjut');
+    expect(url()).toBe('/evaluasi/tindak-lanjut');
+    http
+      .expectOne((r) => r.url === '/api/v1/my/follow-ups')
+      .flush({ items: [], total: 0, limit: 20, offset: 0 });
+    await harness.fixture.whenStable();
+    expect(root().querySelector('h1')?.textContent).toContain('Tindak lanjut saya');
+    expect(root().querySelector('[aria-current=page]')?.textContent).toContain(
+      'Tindak lanjut saya',
+    );
   });
 
   it('gives every signed-in user the bell with the unread count, and the preferences page', async () => {

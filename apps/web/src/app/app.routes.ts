@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { assessmentTrainerRoutes, provideAssessmentTrainerIcons } from '@siantar/web-assessment';
 import { authGuard, guestGuard, roleGuard } from '@siantar/web-core';
+import { evaluationRoutes, provideEvaluationIcons } from '@siantar/web-evaluation';
 import { catalogRoutes, learningRoutes, provideLearning } from '@siantar/web-learning';
 import { liveRoutes, provideLiveIcons } from '@siantar/web-live';
 import {
@@ -51,6 +52,7 @@ export const appRoutes: Routes = [
       provideLiveIcons(),
       provideNudgeNotices(),
       provideNotifyIcons(),
+      provideEvaluationIcons(),
     ],
     children: [
       {
@@ -86,6 +88,8 @@ export const appRoutes: Routes = [
       },
       // Trainers and admins: question banks, quizzes, essay grading, reports.
       { path: 'penilaian', children: assessmentTrainerRoutes },
+      // Evaluation (issue 9): surveys, action plans and follow-ups, results, the programme page.
+      { path: 'evaluasi', children: evaluationRoutes },
       {
         path: 'admin',
         canMatch: [roleGuard('admin')],

@@ -5,3 +5,4 @@ export * from './lib/evaluation.routes';
 export * from './lib/api/evaluation.api';
 export { CourseEvaluationSettingsComponent } from './lib/hooks/course-evaluation-settings.component';
 export { CourseEvaluationLinksComponent } from './lib/hooks/course-evaluation-links.component';
+export * from './lib/ui/evaluation-icons';

@@ -35,6 +35,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/belajar/jam-pelajaran', label: 'progress.nav.hours', icon: 'sbp-hours', asnOnly: true },
   { path: '/katalog', label: 'learning.nav.catalog', icon: 'sbl-catalog' },
   { path: '/live', label: 'live.nav', icon: 'sbv-live' },
+  {
+    path: '/evaluasi/tindak-lanjut',
+    label: 'evaluation.nav.myFollowUps',
+    icon: 'sbe-follow-up',
+  },
   { path: '/profil', label: 'nav.profile', icon: 'person' },
   {
     path: '/penulisan',
@@ -61,7 +66,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ASSESSMENT_TRAINER_ROLES,
   },
   { path: '/tim', label: 'progress.nav.team', icon: 'sbp-team', role: 'supervisor' },
+  {
+    path: '/evaluasi/tim',
+    label: 'evaluation.nav.teamFollowUps',
+    icon: 'sbe-team-check',
+    role: 'supervisor',
+  },
   { path: '/laporan', label: 'progress.nav.dashboard', icon: 'sbp-dashboard', role: 'admin' },
+  { path: '/evaluasi', label: 'evaluation.nav.evaluation', icon: 'sbe-evaluation', role: 'admin' },
   { path: '/admin/pengguna', label: 'nav.users', icon: 'group', role: 'admin' },
   { path: '/admin/unit-organisasi', label: 'nav.orgUnits', icon: 'tree', role: 'admin' },
   { path: '/admin/antrean', label: 'notify.ops.nav', icon: 'sbn-queues', role: 'admin' },
