@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { GradingMethod, QuizReport } from '@siantar/contracts';
+import type { QuizReport } from '@siantar/contracts';
 import { fileSlug, type Principal, toCsv } from '@siantar/server-core';
 import type { DataSource, EntityManager } from 'typeorm';
-import { finalPercent } from '../marking/final-grade';
 import { quizForAuthoring } from '../quizzes/quizzes.service';
-import { discriminationIndex, facilityIndex, prePostGain, scoreHistogram } from './quiz-statistics';
+import { coursePrePostGain } from './course-gain';
+import { discriminationIndex, facilityIndex, scoreHistogram } from './quiz-statistics';
 
 interface AttemptStat {
   id: string;
@@ -133,56 +133,14 @@ export class QuizReportService {
 
   /** Pre-test → post-test of the course, each learner's grade that counts on both. */
   private async gain(em: EntityManager, courseId: string): Promise<QuizReport['gain']> {
-    const quizzes: { id: string; role: string; method: GradingMethod }[] = await em.query(
-      `SELECT id, settings->>'role' AS role, settings->>'gradingMethod' AS method
-         FROM quiz WHERE course_id = $1 AND settings->>'role' IN ('pre-test', 'post-test') ORDER BY created_at`,
-      [courseId],
-    );
-    const pre = quizzes.find((q) => q.role === 'pre-test');
-    const post = quizzes.find((q) => q.role === 'post-test');
-    if (!pre || !post) return null;
-    const rows: {
-      quiz_id: string;
-      user_id: string;
-      name: string;
-      number: number;
-      percent: string;
-    }[] = await em.query(
-      `SELECT a.quiz_id, a.user_id, u.name, a.number, a.percent FROM quiz_attempt a JOIN app_user u ON u.id = a.user_id
-        WHERE a.quiz_id = ANY ($1::uuid[]) AND a.status = 'graded'`,
-      [[pre.id, post.id]],
-    );
-    const names = new Map(rows.map((r) => [r.user_id, r.name]));
-    const gradeOf = (quiz: typeof pre, userId: string) =>
-      finalPercent(
-        rows
-          .filter((r) => r.quiz_id === quiz.id && r.user_id === userId)
-          .map((r) => ({ number: r.number, percent: Number(r.percent) })),
-        quiz.method,
-      );
-    const summary = prePostGain(
-      [...names.keys()].map((userId) => ({
-        userId,
-        pre: gradeOf(pre, userId),
-        post: gradeOf(post, userId),
-      })),
-    );
+    const g = await coursePrePostGain(em, courseId);
+    if (!g.preQuizId || !g.postQuizId) return null;
     return {
-      preQuizId: pre.id,
-      postQuizId: post.id,
-      learners: summary.learners
-        .map((l) => ({
-          userId: l.userId,
-          name: names.get(l.userId) ?? '',
-          pre: l.pre,
-          post: l.post,
-          gain: l.gain === null ? null : round(l.gain),
-          normalisedGain: l.normalisedGain === null ? null : round(l.normalisedGain, 4),
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'id')),
-      averageGain: summary.averageGain === null ? null : round(summary.averageGain),
-      averageNormalisedGain:
-        summary.averageNormalisedGain === null ? null : round(summary.averageNormalisedGain, 4),
+      preQuizId: g.preQuizId,
+      postQuizId: g.postQuizId,
+      learners: g.learners,
+      averageGain: g.averageGain,
+      averageNormalisedGain: g.averageNormalisedGain,
     };
   }
 }

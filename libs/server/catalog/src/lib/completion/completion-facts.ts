@@ -56,12 +56,16 @@ export async function loadFacts(
         WHERE l.version_id = $2 ORDER BY m.position, l.position`,
       [e.id, e.version_id],
     );
-  const survey: { submitted_at: Date }[] = await em.query(
-    `SELECT submitted_at FROM course_feedback WHERE enrolment_id = $1`,
-    [e.id],
+  // The feedback survey belongs to the evaluation domain: its response to this enrolment,
+  // and whether the course's survey settings require it (on top of the version's rule).
+  const [survey]: { submitted_at: Date | null; required: boolean }[] = await em.query(
+    `SELECT (SELECT submitted_at FROM survey_response WHERE enrolment_id = $1) AS submitted_at,
+            coalesce((SELECT required FROM course_survey WHERE course_id = $2), false) AS required`,
+    [e.id, e.course_id],
   );
+  const rules = { ...DEFAULT_COMPLETION_RULES, ...e.completion_rules };
   return {
-    rules: { ...DEFAULT_COMPLETION_RULES, ...e.completion_rules },
+    rules: { ...rules, survey: rules.survey || survey.required },
     deadline: e.completion_deadline,
     enrolledAt: e.enrolled_at,
     lessons: lessons.map((l) => ({
@@ -70,6 +74,6 @@ export async function loadFacts(
       type: l.type,
       completedAt: l.completed_at,
     })),
-    surveyAt: survey[0]?.submitted_at ?? null,
+    surveyAt: survey.submitted_at,
   };
 }

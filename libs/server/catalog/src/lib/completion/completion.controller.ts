@@ -1,12 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type CompletionChecklist, FeedbackSurveyRequest } from '@siantar/contracts';
+import type { CompletionChecklist } from '@siantar/contracts';
 import { Authenticated, CurrentUser, type Principal, uuidParam } from '@siantar/server-core';
 import { CompletionService } from './completion.service';
 
 const uuid = uuidParam();
 
-/** The learner's checklist of what completes their course, and the feedback survey. */
+/**
+ * The learner's checklist of what completes their course. The feedback survey it may ask
+ * for is answered through the evaluation domain (`/enrolments/:enrolmentId/survey`).
+ */
 @ApiTags('learning')
 @ApiBearerAuth()
 @Controller()
@@ -20,16 +23,5 @@ export class CompletionController {
     @CurrentUser() p: Principal,
   ): Promise<CompletionChecklist> {
     return this.completion.checklistFor(id, p);
-  }
-
-  @Authenticated()
-  @Post('enrolments/:id/feedback')
-  @HttpCode(201)
-  feedback(
-    @Param('id', uuid) id: string,
-    @Body() body: FeedbackSurveyRequest,
-    @CurrentUser() p: Principal,
-  ): Promise<CompletionChecklist> {
-    return this.completion.submitFeedback(id, body, p);
   }
 }

@@ -308,7 +308,7 @@ describe('course completion: rules, the worker job, the ledger credit (real Post
     ).toEqual(['cancelled', 'cancelled']);
   });
 
-  it('waits for a passed quiz, and for the survey, which can be sent once', async () => {
+  it('waits for a passed quiz, and for the survey response', async () => {
     const c = await course({ lessons: 'none', attendance: false, survey: true }, {}, true);
     const l = await learnerIn(c);
     const quizLesson = (
@@ -331,28 +331,36 @@ describe('course completion: rules, the worker job, the ledger credit (real Post
       ['survey', false],
     ]);
 
-    const bad = await request(t.http)
-      .post(`/api/v1/enrolments/${l.enrolmentId}/feedback`)
-      .set(auth(l.token))
-      .send({ ratings: { content: 6, trainer: 4, method: 4 } })
-      .expect(400);
-    expect(JSON.stringify(bad.body)).toContain('ratings');
-    const sent = await request(t.http)
-      .post(`/api/v1/enrolments/${l.enrolmentId}/feedback`)
-      .set(auth(l.token))
-      .send({
-        ratings: { content: 5, trainer: 4, method: 4, relevance: 5 },
-        comment: 'Bermanfaat.',
-      })
-      .expect(201);
-    expect((sent.body as CompletionChecklist).items.every((i) => i.met)).toBe(true);
+    // What the evaluation domain does when the learner sends the survey (its own tests
+    // drive the survey API): the response row, and a completion signal in the same write.
+    await t.db.transaction(async (em) => {
+      const [r] = await em.query<{ id: string }[]>(
+        `INSERT INTO survey_response (template_id, course_id, enrolment_id, user_id, org_unit_id)
+         SELECT t.id, e.course_id, e.id, e.user_id, u.org_unit_id
+           FROM survey_template t, enrolment e JOIN app_user u ON u.id = e.user_id
+          WHERE t.built_in AND e.id = $1 RETURNING id`,
+        [l.enrolmentId],
+      );
+      await signals.raise(em, l.enrolmentId, 'survey', r.id);
+    });
     expect((await settled(l.enrolmentId)).status).toBe('completed');
-    const again = await request(t.http)
-      .post(`/api/v1/enrolments/${l.enrolmentId}/feedback`)
-      .set(auth(l.token))
-      .send({ ratings: { content: 5, trainer: 4, method: 4, relevance: 5 } })
-      .expect(409);
-    expect((again.body as { detail: string }).detail).toContain('sudah');
+    expect((await checklist(l)).items.every((i) => i.met)).toBe(true);
+  });
+
+  it('asks for the survey when the course survey settings require it, even if the version does not', async () => {
+    const c = await course({ lessons: 'selected', lessonKeys: ['Tautan'], attendance: false });
+    await t.db.query(
+      `INSERT INTO course_survey (course_id, template_id, required)
+       SELECT $1, id, true FROM survey_template WHERE built_in`,
+      [c.courseId],
+    );
+    const l = await learnerIn(c);
+    await finish(l, 'Tautan', new Date().toISOString());
+    expect((await settled(l.enrolmentId)).status).toBe('active');
+    expect((await checklist(l)).items.map((i) => [i.criterion, i.met])).toEqual([
+      ['lessons', true],
+      ['survey', false],
+    ]);
   });
 
   it('with the deadline rule, does not complete once the deadline passed, and says so', async () => {
@@ -473,11 +481,6 @@ describe('course completion: rules, the worker job, the ledger credit (real Post
     await request(t.http)
       .get(`/api/v1/enrolments/${l.enrolmentId}/completion`)
       .set(auth(other))
-      .expect(404);
-    await request(t.http)
-      .post(`/api/v1/enrolments/${l.enrolmentId}/feedback`)
-      .set(auth(other))
-      .send({ ratings: { content: 5, trainer: 4, method: 4, relevance: 5 } })
       .expect(404);
   });
 });
