@@ -83,9 +83,18 @@ export const pdfReady = (
   c: Pick<CertificateRecord, 'file_id' | 'rendered_revision' | 'reissue_count'>,
 ) => c.file_id !== null && c.rendered_revision === c.reissue_count;
 
-export function certificateView(c: CertificateRecord, config: EnvSchema): CertificateView {
+/**
+ * The contract view. `adminView`: the caller sees it as an admin, who may still download a
+ * revoked certificate (for the record); its owner no longer gets a download URL for it.
+ */
+export function certificateView(
+  c: CertificateRecord,
+  config: EnvSchema,
+  adminView: boolean,
+): CertificateView {
   const s = c.snapshot;
   const ready = pdfReady(c);
+  const downloadable = ready && (c.status === 'valid' || adminView);
   return {
     id: c.id,
     kind: c.kind,
@@ -111,6 +120,8 @@ export function certificateView(c: CertificateRecord, config: EnvSchema): Certif
     revokedAt: c.revoked_at?.toISOString() ?? null,
     revokeReason: c.revoke_reason,
     pdfReady: ready,
-    downloadUrl: ready ? signedFileUrl(config, c.file_id as string, { download: true }) : null,
+    downloadUrl: downloadable
+      ? signedFileUrl(config, c.file_id as string, { download: true })
+      : null,
   };
 }

@@ -88,7 +88,7 @@ export class CertificatesService {
       `${CERTIFICATE_SELECT} WHERE c.user_id = $1 ORDER BY c.issued_at DESC, c.id DESC`,
       [p.id],
     );
-    return rows.map((r) => certificateView(r, this.config));
+    return rows.map((r) => certificateView(r, this.config, false));
   }
 
   /** The owner's, or one an admin reaches (issuer or learner in reach); anyone else gets 404. */
@@ -99,7 +99,8 @@ export class CertificatesService {
   }
 
   async get(p: Principal, id: string): Promise<CertificateView> {
-    return certificateView(await this.visible(p, id), this.config);
+    const c = await this.visible(p, id);
+    return certificateView(c, this.config, adminSees(p, c));
   }
 
   /** Streams the PDF of the current issue as an attachment. */
@@ -186,7 +187,7 @@ export class CertificatesService {
     const more = rows.length > limit;
     const items = rows.slice(0, limit);
     return {
-      items: items.map((r) => certificateView(r, this.config)),
+      items: items.map((r) => certificateView(r, this.config, true)),
       total,
       nextBefore: more ? encodeCursor(items[items.length - 1]) : null,
     };
@@ -256,6 +257,6 @@ export class CertificatesService {
     if (!c) throw certificateNotFound();
     if (created || !pdfReady(c))
       await this.queue.enqueue(...renderJob(certificateId, c.reissue_count));
-    return certificateView(c, this.config);
+    return certificateView(c, this.config, true);
   }
 }
