@@ -67,6 +67,7 @@ export const appConfig: ApplicationConfig = {
         'notify',
         'simulation',
         'evaluation',
+        'certificates',
       ],
     },
     provideAppIcons(),

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import type { MeResponse, Role } from '@siantar/contracts';
@@ -40,7 +40,8 @@ describe('app routes and shell', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       providers: [
-        provideRouter(appRoutes),
+        // As the app: route parameters reach the pages' inputs (/verify/:code).
+        provideRouter(appRoutes, withComponentInputBinding()),
         provideHttpClient(),
         provideHttpClientTesting(),
         provideTranslateService({ fallbackLang: 'id' }),
@@ -67,6 +68,12 @@ describe('app routes and shell', () => {
         mine: { title: 'Tindak lanjut saya' },
       },
       progress: { nav: { hours: 'Jam Pelajaran Saya', team: 'Tim Saya', dashboard: 'Dasbor' } },
+      certificates: {
+        nav: { mine: 'Sertifikat Saya', admin: 'Sertifikat' },
+        mine: { title: 'Sertifikat Saya', emptyTitle: 'Belum ada sertifikat' },
+        admin: { title: 'Sertifikat' },
+        verify: { notFound: 'Sertifikat tidak ditemukan' },
+      },
       notify: {
         bell: { label: 'Notifikasi, {{count}} belum dibaca' },
         prefs: { title: 'Pengaturan notifikasi' },
@@ -113,6 +120,7 @@ describe('app routes and shell', () => {
       'Beranda',
       'Pembelajaran Saya',
       'Jam Pelajaran Saya',
+      'Sertifikat Saya',
       'Katalog Pelatihan',
       'Sesi Langsung',
       'Tindak lanjut saya',
@@ -136,6 +144,7 @@ describe('app routes and shell', () => {
       'Beranda',
       'Pembelajaran Saya',
       'Jam Pelajaran Saya',
+      'Sertifikat Saya',
       'Katalog Pelatihan',
       'Sesi Langsung',
       'Tindak lanjut saya',
@@ -148,6 +157,7 @@ describe('app routes and shell', () => {
       'Evaluasi',
       'Pengguna',
       'Unit Organisasi',
+      'Sertifikat',
       'Antrean',
       'Log pengiriman',
     ]);
@@ -234,6 +244,61 @@ describe('app routes and shell', () => {
     expect(root().querySelector('h1')?.textContent).toContain('Pengaturan notifikasi');
     // Still under "Profil" in the navigation.
     expect(root().querySelector('[aria-current=page]')?.textContent).toContain('Profil');
+  });
+
+  it('shows the certificate verification page to anyone, outside the signed-in shell', async () => {
+    const http = TestBed.inject(HttpTestingController);
+    await harness.navigateByUrl('/verify/kodetidakada');
+    expect(url()).toBe('/verify/kodetidakada');
+    http
+      .expectOne('/api/v1/public/certificates/kodetidakada')
+      .flush(
+        { type: 'about:blank', title: 'Not Found', status: 404, code: 'x', detail: 'x' },
+        { status: 404, statusText: 'Not Found' },
+      );
+    await harness.fixture.whenStable();
+    expect(root().querySelector('h1')?.textContent).toContain('Sertifikat tidak ditemukan');
+    expect(root().querySelector('nav')).toBeNull();
+
+    // Signed in: the same public page, not the shell, and no detour to the home page.
+    TestBed.inject(AuthService).setUser(me(['learner']));
+    await harness.navigateByUrl('/verify/kodelain');
+    expect(url()).toBe('/verify/kodelain');
+    http
+      .expectOne('/api/v1/public/certificates/kodelain')
+      .flush(
+        { type: 'about:blank', title: 'Not Found', status: 404, code: 'x', detail: 'x' },
+        { status: 404, statusText: 'Not Found' },
+      );
+    await harness.fixture.whenStable();
+    expect(root().querySelector('h1')?.textContent).toContain('Sertifikat tidak ditemukan');
+    expect(root().querySelector('[data-testid=toolbar-user]')).toBeNull();
+  });
+
+  it('gives a learner "Sertifikat Saya" (not taken for an enrolment) and keeps them out of the admin list', async () => {
+    TestBed.inject(AuthService).setUser(me(['learner']));
+    await harness.navigateByUrl('/belajar/sertifikat');
+    expect(url()).toBe('/belajar/sertifikat');
+    TestBed.inject(HttpTestingController).expectOne('/api/v1/my/certificates').flush([]);
+    await harness.fixture.whenStable();
+    expect(root().querySelector('h1')?.textContent).toContain('Sertifikat Saya');
+    expect(root().querySelector('[aria-current=page]')?.textContent).toContain('Sertifikat Saya');
+    await harness.navigateByUrl('/admin/sertifikat');
+    expect(url()).toBe('/beranda');
+  });
+
+  it('opens the certificates of an admin’s reach under "Sertifikat"', async () => {
+    TestBed.inject(AuthService).setUser(me(['learner', 'admin']));
+    await harness.navigateByUrl('/admin/sertifikat');
+    expect(url()).toBe('/admin/sertifikat');
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne('/api/v1/authoring/courses').flush([]);
+    http
+      .expectOne((r) => r.url === '/api/v1/admin/certificates')
+      .flush({ items: [], total: 0, nextBefore: null });
+    await harness.fixture.whenStable();
+    expect(root().querySelector('h1')?.textContent).toContain('Sertifikat');
+    expect(root().querySelector('[aria-current=page]')?.textContent?.trim()).toBe('Sertifikat');
   });
 
   it('keeps a signed-in user away from the sign-in page', async () => {

@@ -1,5 +1,11 @@
 import type { Routes } from '@angular/router';
 import { assessmentTrainerRoutes, provideAssessmentTrainerIcons } from '@siantar/web-assessment';
+import {
+  certificateVerifyRoutes,
+  certificatesAdminRoutes,
+  myCertificatesRoutes,
+  provideCertificateIcons,
+} from '@siantar/web-certificates';
 import { authGuard, guestGuard, roleGuard } from '@siantar/web-core';
 import { evaluationRoutes, provideEvaluationIcons } from '@siantar/web-evaluation';
 import { catalogRoutes, learningRoutes, provideLearning } from '@siantar/web-learning';
@@ -39,6 +45,8 @@ export const appRoutes: Routes = [
         title: 'setPassword.title',
         loadComponent: () => import('@siantar/web-identity').then((m) => m.SetPasswordComponent),
       },
+      // The public certificate verification (the QR code's target): no guard, signed in or not.
+      { path: 'verify', children: certificateVerifyRoutes },
     ],
   },
   {
@@ -53,6 +61,7 @@ export const appRoutes: Routes = [
       provideNudgeNotices(),
       provideNotifyIcons(),
       provideEvaluationIcons(),
+      provideCertificateIcons(),
     ],
     children: [
       {
@@ -70,6 +79,7 @@ export const appRoutes: Routes = [
       { path: 'katalog', children: catalogRoutes },
       // Before `belajar`, whose `:enrolmentId` would match it.
       { path: 'belajar/jam-pelajaran', children: myHoursRoutes },
+      { path: 'belajar/sertifikat', children: myCertificatesRoutes },
       { path: 'belajar', children: learningRoutes },
       // Live sessions (webinars): the list and the room, for every signed-in user.
       { path: 'live', children: liveRoutes },
@@ -101,6 +111,8 @@ export const appRoutes: Routes = [
             loadComponent: () => import('@siantar/web-identity').then((m) => m.UsersAdminComponent),
           },
           { path: 'antrean', children: queueDashboardRoutes },
+          // Certificates per course, the zip export and the templates per issuing unit.
+          { path: 'sertifikat', children: certificatesAdminRoutes },
           // Notification defaults (city-wide admins) and the delivery log (any admin).
           { path: 'notifikasi', children: notifyAdminRoutes },
           {

@@ -33,6 +33,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/beranda', label: 'nav.home', icon: 'home' },
   { path: '/belajar', label: 'learning.nav.myLearning', icon: 'sbl-school' },
   { path: '/belajar/jam-pelajaran', label: 'progress.nav.hours', icon: 'sbp-hours', asnOnly: true },
+  { path: '/belajar/sertifikat', label: 'certificates.nav.mine', icon: 'sbc-certificate' },
   { path: '/katalog', label: 'learning.nav.catalog', icon: 'sbl-catalog' },
   { path: '/live', label: 'live.nav', icon: 'sbv-live' },
   {
@@ -76,6 +77,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/evaluasi', label: 'evaluation.nav.evaluation', icon: 'sbe-evaluation', role: 'admin' },
   { path: '/admin/pengguna', label: 'nav.users', icon: 'group', role: 'admin' },
   { path: '/admin/unit-organisasi', label: 'nav.orgUnits', icon: 'tree', role: 'admin' },
+  {
+    path: '/admin/sertifikat',
+    label: 'certificates.nav.admin',
+    icon: 'sbc-certificate',
+    role: 'admin',
+  },
   { path: '/admin/antrean', label: 'notify.ops.nav', icon: 'sbn-queues', role: 'admin' },
   {
     path: '/admin/notifikasi',
