@@ -9,6 +9,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -76,6 +77,7 @@ export function parseNumber(text: string): number | null {
 @Component({
   selector: 'sb-indicators-editor',
   imports: [
+    FormsModule,
     DatePipe,
     DecimalPipe,
     NgTemplateOutlet,

@@ -1,5 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -64,6 +65,7 @@ export function templateRequest(
 @Component({
   selector: 'sb-survey-templates',
   imports: [
+    FormsModule,
     DatePipe,
     RouterLink,
     MatButtonModule,

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -23,6 +24,7 @@ let nextId = 0;
 @Component({
   selector: 'sb-follow-up-confirm-form',
   imports: [
+    FormsModule,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,

@@ -9,6 +9,7 @@ import {
   output,
   signal,
 } from '@angular/core';
+import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -51,6 +52,7 @@ let nextId = 0;
 @Component({
   selector: 'sb-follow-up-report-form',
   imports: [
+    FormsModule,
     DecimalPipe,
     MatButtonModule,
     MatFormFieldModule,

@@ -7,6 +7,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -38,6 +39,7 @@ import { EvaluationApi } from '../api/evaluation.api';
 @Component({
   selector: 'sb-course-evaluation-settings',
   imports: [
+    FormsModule,
     RouterLink,
     MatButtonModule,
     MatCheckboxModule,

@@ -9,6 +9,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -63,6 +64,7 @@ export function groupSurveyItems(items: readonly SurveyItemView[]): {
 @Component({
   selector: 'sb-survey-form',
   imports: [
+    FormsModule,
     DatePipe,
     RouterLink,
     MatButtonModule,
