@@ -1,13 +1,14 @@
+import type { FollowUpFigures } from './follow-up';
 import type { CourseIndicators } from './indicator.response';
 import type { LearningGainResult } from './learning-gain.response';
 import type { SessionSurveySummary, SurveyResults } from './survey.response';
 
 /**
  * Level 3 (behaviour: action plans and post-training follow-ups) as the programme page shows
- * it. Filled by the follow-up part of the evaluation domain; until it is there the page gets
- * `l3: null`. The follow-up contracts may narrow this to their own summary type.
+ * it: the follow-up figures of the course (FollowUpFiguresService). `l3` is null while the
+ * follow-up part of the evaluation domain provides none.
  */
-export type ProgrammeFollowUp = Record<string, unknown>;
+export type ProgrammeFollowUp = FollowUpFigures;
 
 /**
  * GET /evaluation/courses/:courseId (?from&to narrow the surveys): the programme evaluation

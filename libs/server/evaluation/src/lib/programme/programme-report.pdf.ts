@@ -1,4 +1,6 @@
 import type {
+  FollowUpFigures,
+  FollowUpQuestion,
   IndicatorView,
   LikertDistribution,
   ProgrammeEvaluation,
@@ -64,8 +66,7 @@ function para(
 }
 
 /** Label: value lines, the labels in one column. */
-function facts(doc: Doc, rows: [string, string][]): void {
-  const labelWidth = 150;
+function facts(doc: Doc, rows: [string, string][], labelWidth = 150): void {
   for (const [label, value] of rows) {
     ensure(doc, 16);
     const y = doc.y;
@@ -198,45 +199,44 @@ function surveySection(doc: Doc, r: SurveyResults): void {
   }
 }
 
-function followUpSection(doc: Doc, l3: ProgrammeEvaluation['l3']): void {
+const QUESTION_LABELS: Record<FollowUpQuestion, string> = {
+  applies: 'Menerapkan di tempat kerja',
+  'action-plan': 'Melaksanakan RTL',
+  performance: 'Kinerja membaik',
+  shares: 'Berbagi pengetahuan',
+};
+
+function followUpSection(doc: Doc, l3: FollowUpFigures | null): void {
   if (!l3) {
     para(
       doc,
       'Data evaluasi pasca pelatihan (rencana tindak lanjut dan tindak lanjut) belum tersedia.',
-      {
-        grey: true,
-      },
+      { grey: true },
     );
     return;
   }
-  const n = (k: string) => (typeof l3[k] === 'number' ? (l3[k] as number) : null);
-  const totals = (l3['totals'] ?? {}) as Record<string, unknown>;
-  const t = (k: string) => (typeof totals[k] === 'number' ? (totals[k] as number) : null);
-  const rows: [string, string][] = [];
-  if (n('completed') !== null) rows.push(['Alumni (selesai)', num(n('completed'), 0)]);
-  if (n('actionPlansSubmitted') !== null)
-    rows.push(['Menyusun RTL', num(n('actionPlansSubmitted'), 0)]);
-  if (t('done') !== null) rows.push(['Tindak lanjut selesai', num(t('done'), 0)]);
-  if (t('reported') !== null) rows.push(['Alumni melapor', num(t('reported'), 0)]);
-  if (n('supervisorConfirmedPercent') !== null)
-    rows.push(['Dikonfirmasi atasan', `${num(n('supervisorConfirmedPercent'), 1)}%`]);
-  const scores = Array.isArray(l3['averageScores'])
-    ? (l3['averageScores'] as { question?: unknown; average?: unknown; answers?: unknown }[])
-    : [];
-  const labels: Record<string, string> = {
-    applies: 'Menerapkan hasil pelatihan',
-    'action-plan': 'Melaksanakan RTL',
-    performance: 'Kinerja membaik',
-    shares: 'Berbagi pengetahuan',
-  };
-  for (const s of scores)
-    if (typeof s.question === 'string')
-      rows.push([
-        `Penilaian atasan: ${labels[s.question] ?? s.question}`,
-        `${num(typeof s.average === 'number' ? s.average : null)} dari 5`,
-      ]);
-  if (rows.length) facts(doc, rows);
-  else para(doc, 'Belum ada angka tindak lanjut pasca pelatihan.', { grey: true });
+  const t = l3.totals;
+  const rows: [string, string][] = [
+    ['Jadwal tindak lanjut', l3.days.length ? `${l3.days.join(', ')} hari setelah selesai` : '-'],
+    ['Alumni (selesai)', num(l3.completed, 0)],
+    ['Menyusun RTL', num(l3.actionPlansSubmitted, 0)],
+    [
+      'Tindak lanjut',
+      `${t.done} selesai, ${t.pending} menunggu, ${t.overdue} terlambat, ${t.scheduled} terjadwal`,
+    ],
+    ['Alumni melapor', num(t.reported, 0)],
+    [
+      'Dikonfirmasi atasan',
+      l3.supervisorConfirmedPercent === null
+        ? '-'
+        : `${num(l3.supervisorConfirmedPercent, 1)}% (${t.confirmed} dari ${t.confirmationsRequired})`,
+    ],
+    ...l3.averageScores.map((s): [string, string] => [
+      `Penilaian atasan: ${QUESTION_LABELS[s.question]}`,
+      s.average === null ? '-' : `${num(s.average)} dari 5 (${s.answers} jawaban)`,
+    ]),
+  ];
+  facts(doc, rows, 250);
 }
 
 function indicatorSection(doc: Doc, ind: IndicatorView): void {

@@ -205,7 +205,9 @@ describe('the programme evaluation page and its printable report (real PostgreSQ
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
     // Rows read across (label and value) in layout mode; wrapped table cells read in order.
     const read = (...args: string[]) =>
-      execFileSync('pdftotext', [...args, file, '-']).toString().replace(/\s+/g, ' ');
+      execFileSync('pdftotext', [...args, file, '-'])
+        .toString()
+        .replace(/\s+/g, ' ');
     const flat = `${read('-layout')} | ${read()}`;
     for (const expected of [
       'Laporan Evaluasi Program Pelatihan',
