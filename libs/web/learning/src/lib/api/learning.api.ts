@@ -9,7 +9,6 @@ import type {
   CourseDetailResponse,
   CourseLearnerRow,
   EnrolmentSummary,
-  FeedbackSurveyRequest,
   LearnerCourseResponse,
   LessonPlayerResponse,
   Page,
@@ -92,14 +91,6 @@ export class LearningApi {
   /** What completes the course and what remains (docs/api: completion). */
   completion(enrolmentId: string): Observable<CompletionChecklist> {
     return this.http.get<CompletionChecklist>(apiUrl(`/enrolments/${id(enrolmentId)}/completion`));
-  }
-
-  /** The course feedback survey; answers with the updated checklist. */
-  feedback(enrolmentId: string, body: FeedbackSurveyRequest): Observable<CompletionChecklist> {
-    return this.http.post<CompletionChecklist>(
-      apiUrl(`/enrolments/${id(enrolmentId)}/feedback`),
-      body,
-    );
   }
 
   lesson(enrolmentId: string, lessonId: string): Observable<LessonPlayerResponse> {

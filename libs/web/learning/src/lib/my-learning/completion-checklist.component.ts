@@ -15,19 +15,26 @@ import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { CompletionChecklist, ProblemDetails } from '@siantar/contracts';
 import { ProblemAlertComponent, sendRequest } from '@siantar/web-core';
+import { CourseEvaluationLinksComponent } from '@siantar/web-evaluation';
 import { ProgressEventsService } from '@siantar/web-progress';
 import { filter, merge } from 'rxjs';
 import { LearningApi } from '../api/learning.api';
-import { FeedbackSurveyComponent } from './feedback-survey.component';
 
 /**
  * "Yang perlu diselesaikan": each completion criterion met or not, done/total and what
- * remains, the deadline (and whether it passed), and the feedback survey when it is due.
+ * remains, the deadline (and whether it passed), and a link to the feedback survey (the
+ * evaluation screens) when it is due.
  * Refetched when the server says the enrolment's completion changed.
  */
 @Component({
   selector: 'sb-completion-checklist',
-  imports: [DatePipe, MatIconModule, TranslatePipe, ProblemAlertComponent, FeedbackSurveyComponent],
+  imports: [
+    DatePipe,
+    MatIconModule,
+    TranslatePipe,
+    ProblemAlertComponent,
+    CourseEvaluationLinksComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section
@@ -94,7 +101,7 @@ import { FeedbackSurveyComponent } from './feedback-survey.component';
           }
         </ul>
         @if (surveyDue()) {
-          <sb-feedback-survey [enrolmentId]="enrolmentId()" (sent)="onSurveySent($event)" />
+          <sb-course-evaluation-links [enrolmentId]="enrolmentId()" />
         }
       }
     </section>
@@ -196,13 +203,5 @@ export class CompletionChecklistComponent {
         this.changed.emit(c);
       }
     });
-  }
-
-  protected onSurveySent(c: CompletionChecklist): void {
-    const before = this.checklist();
-    this.checklist.set(c);
-    if (before?.status !== c.status) {
-      this.changed.emit(c);
-    }
   }
 }

@@ -22,6 +22,7 @@ import type {
   ProblemDetails,
 } from '@siantar/contracts';
 import { ProblemAlertComponent, toProblem } from '@siantar/web-core';
+import { CourseEvaluationLinksComponent } from '@siantar/web-evaluation';
 import { LearningApi } from '../api/learning.api';
 import { ProgressQueueService } from '../progress/progress-queue.service';
 import { SyncStatusComponent } from '../progress/sync-status.component';
@@ -43,6 +44,7 @@ type HomeLesson = OutlineLesson & { progress: LessonProgressView };
     ProblemAlertComponent,
     SyncStatusComponent,
     CompletionChecklistComponent,
+    CourseEvaluationLinksComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -92,6 +94,10 @@ type HomeLesson = OutlineLesson & { progress: LessonProgressView };
         [initial]="checklistOf(c)"
         (changed)="load(enrolmentId())"
       />
+      @if (c.enrolment.status === 'completed') {
+        <!-- After the course: the feedback survey, the action plan (RTL) and the follow-ups. -->
+        <sb-course-evaluation-links [enrolmentId]="c.enrolment.id" [completed]="true" />
+      }
       @for (m of c.modules; track m.id; let mi = $index) {
         <section class="sb-module">
           <h2>{{ 'learning.home.module' | translate: { n: mi + 1 } }}: {{ m.title }}</h2>
