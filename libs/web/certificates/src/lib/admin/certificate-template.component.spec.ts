@@ -264,8 +264,22 @@ describe('CertificateTemplateComponent', () => {
         logoFileId: '00000000-0000-4000-8000-00000000abcd',
         signatureFileId: null,
       });
-      req.flush(templateView({ source: 'own', logoUrl: 'https://files.test/logo.png' }));
+      // A logo the PDF cannot embed: the server's word under the uploader.
+      req.flush(
+        problem(400, 'Isian tidak valid.', {
+          code: 'validation',
+          errors: [{ path: 'logoFileId', message: 'logo harus PNG atau JPEG' }],
+        }),
+        { status: 400, statusText: 'Bad Request' },
+      );
       await settle();
+      expect(byTestId('logo-error')?.textContent).toBe('logo harus PNG atau JPEG');
+      await submit();
+      http
+        .expectOne(TEMPLATE(ROOT_UNIT))
+        .flush(templateView({ source: 'own', logoUrl: 'https://files.test/logo.png' }));
+      await settle();
+      expect(byTestId('logo-error')).toBeNull();
       // Saved: the server's image; the local preview is let go with the page.
       expect(byTestId<HTMLImageElement>('image-preview', logo)?.getAttribute('src')).toBe(
         'https://files.test/logo.png',

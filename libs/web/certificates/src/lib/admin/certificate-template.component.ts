@@ -39,6 +39,7 @@ import {
   applyProblemToForm,
   confirmAction,
   controlErrorMessage,
+  fieldErrors,
   toProblem,
 } from '@siantar/web-core';
 import type { Subscription } from 'rxjs';
@@ -226,21 +227,31 @@ function byPath(a: OrgUnitResponse, b: OrgUnitResponse): number {
           </div>
 
           <div class="sb-cert-images">
-            <sb-cert-image-upload
-              label="certificates.template.logo"
-              [imageUrl]="logoUrl()"
-              (uploaded)="setImage('logo', $event)"
-              (removed)="setImage('logo', null)"
-              data-testid="template-logo"
-            />
-            <sb-cert-image-upload
-              label="certificates.template.signature"
-              hint="certificates.template.signatureHint"
-              [imageUrl]="signatureUrl()"
-              (uploaded)="setImage('signature', $event)"
-              (removed)="setImage('signature', null)"
-              data-testid="template-signature"
-            />
+            <div>
+              <sb-cert-image-upload
+                label="certificates.template.logo"
+                [imageUrl]="logoUrl()"
+                (uploaded)="setImage('logo', $event)"
+                (removed)="setImage('logo', null)"
+                data-testid="template-logo"
+              />
+              @for (e of imageErrors('logoFileId'); track e) {
+                <p class="sb-error-text" data-testid="logo-error">{{ e }}</p>
+              }
+            </div>
+            <div>
+              <sb-cert-image-upload
+                label="certificates.template.signature"
+                hint="certificates.template.signatureHint"
+                [imageUrl]="signatureUrl()"
+                (uploaded)="setImage('signature', $event)"
+                (removed)="setImage('signature', null)"
+                data-testid="template-signature"
+              />
+              @for (e of imageErrors('signatureFileId'); track e) {
+                <p class="sb-error-text" data-testid="signature-error">{{ e }}</p>
+              }
+            </div>
           </div>
 
           <sb-problem-alert [problem]="saveProblem()" />
@@ -466,6 +477,11 @@ export class CertificateTemplateComponent {
     return controlErrorMessage(control, this.translate);
   }
 
+  /** The server's word on an image (e.g. a WebP the PDF cannot embed); it has no field to sit under. */
+  protected imageErrors(field: 'logoFileId' | 'signatureFileId'): string[] {
+    return fieldErrors(this.saveProblem(), field);
+  }
+
   private pickUnit(id: string): void {
     if (id === this.unitId()) {
       return;
@@ -528,6 +544,12 @@ export class CertificateTemplateComponent {
     if (!id || this.saving()) {
       return;
     }
+    // The server's earlier word goes with a new attempt (it will say it again if it still holds):
+    // an image field has no input to clear it from.
+    Object.values(this.form.controls).forEach((c) =>
+      c.updateValueAndValidity({ emitEvent: false }),
+    );
+    this.form.updateValueAndValidity({ emitEvent: false });
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
