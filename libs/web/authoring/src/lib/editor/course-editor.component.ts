@@ -18,6 +18,7 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { AuthoringCourseResponse, ProblemDetails } from '@siantar/contracts';
+import { CourseEvaluationSettingsComponent } from '@siantar/web-evaluation';
 import {
   ProblemAlertComponent,
   toProblem,
@@ -36,8 +37,8 @@ import { OutlineEditorComponent } from './outline-editor.component';
 import { ReviewPanelComponent } from './review-panel.component';
 import { VersionHistoryComponent } from './version-history.component';
 
-export type EditorTab = 'info' | 'outline' | 'review' | 'history';
-const TABS: readonly EditorTab[] = ['info', 'outline', 'review', 'history'];
+export type EditorTab = 'info' | 'outline' | 'review' | 'history' | 'evaluation';
+const TABS: readonly EditorTab[] = ['info', 'outline', 'review', 'history', 'evaluation'];
 
 /** /penulisan/:courseId (and …/review): the working version's editor and its review. */
 @Component({
@@ -55,6 +56,7 @@ const TABS: readonly EditorTab[] = ['info', 'outline', 'review', 'history'];
     OutlineEditorComponent,
     ReviewPanelComponent,
     VersionHistoryComponent,
+    CourseEvaluationSettingsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -138,6 +140,14 @@ const TABS: readonly EditorTab[] = ['info', 'outline', 'review', 'history'];
           <div class="tab">
             <sb-version-history [versions]="c.versions" />
           </div>
+        </mat-tab>
+        <!-- Survey settings, follow-up days and links to the results (web-evaluation); loaded when opened. -->
+        <mat-tab [label]="'evaluation.settings.tab' | translate">
+          <ng-template matTabContent>
+            <div class="tab">
+              <sb-course-evaluation-settings [courseId]="c.courseId" />
+            </div>
+          </ng-template>
         </mat-tab>
       </mat-tab-group>
     }
