@@ -231,6 +231,18 @@ export function parseNumber(text: string): number | null {
                           >
                             {{ 'evaluation.indicators.edit' | translate }}
                           </button>
+                          <button
+                            mat-button
+                            type="button"
+                            (click)="removeValue(ind, v)"
+                            [attr.aria-label]="
+                              'evaluation.indicators.removeValue'
+                                | translate: { opd: v.orgUnitName }
+                            "
+                            data-testid="value-remove"
+                          >
+                            {{ 'evaluation.indicators.delete' | translate }}
+                          </button>
                         }
                       </td>
                     </tr>
@@ -686,6 +698,23 @@ export class IndicatorsEditorComponent {
         },
       ]);
     }
+  }
+
+  protected removeValue(ind: IndicatorView, v: IndicatorValueView): void {
+    confirmAction(this.dialog, {
+      title: 'evaluation.indicators.removeValueTitle',
+      message: 'evaluation.indicators.removeValueMessage',
+      params: { opd: v.orgUnitName, name: ind.name },
+      confirm: 'evaluation.indicators.delete',
+    }).subscribe((yes) => {
+      if (yes) {
+        sendRequest(
+          this.api.removeIndicatorValue(ind.id, v.orgUnitId),
+          { busy: this.busy, problem: this.problem },
+          (view) => this.replaceIndicator(view),
+        );
+      }
+    });
   }
 
   protected patchValue(change: Partial<ValueDraft>): void {

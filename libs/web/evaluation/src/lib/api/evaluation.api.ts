@@ -284,6 +284,12 @@ export class EvaluationApi {
     );
   }
 
+  removeIndicatorValue(indicatorId: string, orgUnitId: string): Observable<IndicatorView> {
+    return this.http.delete<IndicatorView>(
+      apiUrl(`/evaluation/indicators/${id(indicatorId)}/values/${id(orgUnitId)}`),
+    );
+  }
+
   // ---- the programme page --------------------------------------------------------------
 
   programme(courseId: string, period?: EvaluationPeriod): Observable<ProgrammeEvaluation> {

@@ -37,6 +37,8 @@ export const EVIDENCE_ACCEPT =
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
 
 interface Upload {
+  /** Stable while its progress changes. */
+  key: number;
   name: string;
   progress: number;
   problem: ProblemDetails | null;
@@ -142,7 +144,7 @@ let nextId = 0;
         <span class="sb-muted" [id]="uid + '-file-hint'" data-testid="evidence-hint">{{
           'evaluation.followUp.evidenceHint' | translate: { n: maxFiles, mb: maxMb }
         }}</span>
-        @for (u of uploads(); track u) {
+        @for (u of uploads(); track u.key) {
           <div class="sbe-upload" role="status">
             <span>{{ u.name }}</span>
             @if (u.problem) {
@@ -318,11 +320,11 @@ export class FollowUpReportFormComponent {
       detail,
       code: 'client.file',
     };
-    this.uploads.update((list) => [...list, { name, progress: 0, problem }]);
+    this.uploads.update((list) => [...list, { key: nextId++, name, progress: 0, problem }]);
   }
 
   private upload(file: File): void {
-    const entry: Upload = { name: file.name, progress: 0, problem: null };
+    const entry: Upload = { key: nextId++, name: file.name, progress: 0, problem: null };
     this.uploads.update((list) => [...list, entry]);
     let current = entry;
     const replace = (next: Upload | null): void =>

@@ -283,6 +283,11 @@ export class ActionPlanComponent {
 
   private show(plan: ActionPlanResponse): void {
     this.plan.set(plan);
+    if (plan.items.length && plan.items.length === this.items.length) {
+      // The saved plan: the same items, now with their ids (the fields keep their focus).
+      plan.items.forEach((item, i) => this.items.at(i).patchValue(item));
+      return;
+    }
     this.items.clear();
     for (const item of plan.items) {
       this.items.push(this.itemForm(item));

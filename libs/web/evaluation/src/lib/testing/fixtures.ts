@@ -1,7 +1,10 @@
 // Test-only (specs import it): the app's real evaluation strings and API answers as the API sends them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { registerLocaleData } from '@angular/common';
 import { provideHttpClient } from '@angular/common/http';
+import localeId from '@angular/common/locales/id';
+import { LOCALE_ID } from '@angular/core';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
@@ -15,10 +18,12 @@ export function evaluationStrings(lang: 'id' | 'en' = 'id'): Record<string, unkn
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 }
 
-/** TestBed with HTTP testing, a router, icons and the Indonesian strings; returns the HTTP controller. */
+/** TestBed with HTTP testing, a router, icons, the Indonesian locale (as the app) and strings; returns the HTTP controller. */
 export function setUpEvaluationTest(): HttpTestingController {
+  registerLocaleData(localeId);
   TestBed.configureTestingModule({
     providers: [
+      { provide: LOCALE_ID, useValue: 'id' },
       provideRouter([]),
       provideHttpClient(),
       provideHttpClientTesting(),
