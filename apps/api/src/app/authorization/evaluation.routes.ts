@@ -2,6 +2,21 @@ import type { RouteRow } from './route-rule';
 
 /** The evaluation routes of the authorization matrix (issue 9). */
 export const EVALUATION_ROUTES: RouteRow[] = [
+  // Level 3 (follow-ups). 'authenticated' rows are narrowed in the service: the learner's own
+  // enrolment; a follow-up's alumnus (report, evidence), its supervisor, admins in reach (404
+  // otherwise). Confirming someone else's follow-up as a supervisor: 403 follow-up.not-in-team.
+  ['GET /enrolments/:enrolmentId/action-plan', 'authenticated'],
+  ['PUT /enrolments/:enrolmentId/action-plan', 'authenticated'],
+  ['GET /authoring/courses/:courseId/follow-up-settings', ['trainer', 'partner', 'admin']],
+  ['PUT /authoring/courses/:courseId/follow-up-settings', ['trainer', 'partner', 'admin']],
+  ['GET /authoring/courses/:courseId/follow-up-figures', ['trainer', 'partner', 'admin']],
+  ['GET /my/follow-ups', 'authenticated'],
+  ['GET /follow-ups/team', ['supervisor']],
+  ['GET /follow-ups', ['admin']],
+  ['GET /follow-ups/:id', 'authenticated'],
+  ['POST /follow-ups/:id/evidence', 'authenticated'],
+  ['POST /follow-ups/:id/report', 'authenticated'],
+  ['POST /follow-ups/:id/confirm', ['supervisor']],
   // Levels 1, 2 and 4, the programme page. Templates: every admin reads them, admins in reach
   // of the owner change them (403 otherwise; the built-in one 409). Survey settings, results
   // and learning gain: the course's authors and reviewers (a session's managers and trainers),

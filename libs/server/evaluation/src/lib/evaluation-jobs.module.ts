@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { FollowUpJobsModule } from './follow-up/follow-up-jobs.module';
 
 /** The worker side of the evaluation domain (issue 9). */
-@Module({})
+@Module({ imports: [FollowUpJobsModule] })
 export class EvaluationJobsModule {}

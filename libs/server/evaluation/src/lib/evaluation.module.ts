@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FollowUpModule } from './follow-up/follow-up.module';
 import { CompletionSignals } from '@siantar/server-catalog';
 import { LearningGainController } from './learning-gain/learning-gain.controller';
 import { LearningGainService } from './learning-gain/learning-gain.service';
@@ -22,6 +23,7 @@ import { TemplatesService } from './surveys/templates.service';
  * gain (L2), unit indicators (L4) and the programme evaluation page with its printable report.
  */
 @Module({
+  imports: [FollowUpModule],
   controllers: [
     SurveyTemplatesController,
     SurveySettingsController,

@@ -217,7 +217,7 @@ export interface FollowUpView {
   canConfirm: boolean;
 }
 
-/** GET /my/follow-ups, GET /team/follow-ups: asked follow-ups, newest due first. */
+/** GET /my/follow-ups, GET /follow-ups/team (supervisors): asked follow-ups, newest due first. */
 export class FollowUpMineQuery extends PageQuery {
   @IsOptional()
   @IsIn(FOLLOW_UP_LIST_STATUSES, {

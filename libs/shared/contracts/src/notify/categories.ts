@@ -10,6 +10,7 @@ export const NOTIFY_CATEGORIES = [
   'jp-nudge',
   'review',
   'opd-report',
+  'follow-up',
 ] as const;
 export type NotifyCategory = (typeof NOTIFY_CATEGORIES)[number];
 
@@ -37,4 +38,5 @@ export const CATEGORY_DEFAULTS: Record<NotifyCategory, CategoryDefaults> = {
   'jp-nudge': { email: true, inApp: true, digest: false, mandatory: false },
   review: { email: true, inApp: true, digest: false, mandatory: false },
   'opd-report': { email: true, inApp: false, digest: false, mandatory: false },
+  'follow-up': { email: true, inApp: true, digest: false, mandatory: false },
 };

@@ -64,6 +64,11 @@ export interface DashboardRow extends EnrolmentCounts, JpCounts {
   completionRate: number | null;
   /** Active enrolments whose deadline passed, as of today. */
   overdue: number;
+  /**
+   * Post-training follow-ups (EPP, L3) of people in the unit (their unit when asked) still not
+   * done after their answer time, as of today; like `overdue`, not limited to the year.
+   */
+  followUpsOverdue: number;
 }
 
 export interface DashboardResponse {

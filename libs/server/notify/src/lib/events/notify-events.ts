@@ -61,6 +61,32 @@ export interface NotifyEventData {
     overdue: number;
     enrolled: number;
     completed: number;
+    /** Post-training follow-ups of the OPD's staff still not done after their answer time. */
+    followUpsOverdue: number;
+  };
+  /** A post-training follow-up (EPP, L3) is asked: the alumnus reports progress on their RTL. */
+  'follow-up-due': {
+    followUpId: string;
+    courseId: string;
+    courseTitle: string;
+    offsetDays: number;
+    answerBy: string;
+  };
+  /** The same follow-up for the alumnus's direct supervisor: confirm the application at work. */
+  'follow-up-confirm': {
+    followUpId: string;
+    courseTitle: string;
+    alumnusName: string;
+    offsetDays: number;
+    answerBy: string;
+  };
+  /** A follow-up still without this person's part after its answer time. */
+  'follow-up-overdue': {
+    followUpId: string;
+    courseTitle: string;
+    role: 'alumnus' | 'supervisor';
+    alumnusName: string;
+    answerBy: string;
   };
 }
 
@@ -79,4 +105,7 @@ export const EVENT_CATEGORY: Record<NotifyEvent, NotifyCategory> = {
   'jp-team-summary': 'jp-nudge',
   'review-decided': 'review',
   'opd-compliance': 'opd-report',
+  'follow-up-due': 'follow-up',
+  'follow-up-confirm': 'follow-up',
+  'follow-up-overdue': 'follow-up',
 };

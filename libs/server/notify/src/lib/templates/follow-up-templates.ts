@@ -108,12 +108,14 @@ export const FOLLOW_UP_TEMPLATES: { [E in FollowUpEvent]: Template<E> } = {
               `• ${reached} dari ${d.staff} pegawai (${share}%) telah mencapai target JP ${d.year}; ${d.belowTarget} belum.`,
               `• ${jp(d.jp, lang)} tercatat sepanjang ${d.year}.`,
               `• ${d.enrolled} pendaftaran dan ${d.completed} kelulusan pelatihan tahun ini; ${d.overdue} pelatihan melewati batas waktu.`,
+              `• ${d.followUpsOverdue} evaluasi pasca pelatihan (laporan alumni atau konfirmasi atasan) terlambat diisi.`,
             ]
           : [
               `Competence development in ${d.orgUnitName} at the end of ${month}:`,
               `• ${reached} of ${d.staff} staff (${share}%) have reached the ${d.year} JP target; ${d.belowTarget} have not.`,
               `• ${jp(d.jp, lang)} credited so far in ${d.year}.`,
               `• ${d.enrolled} enrolments and ${d.completed} completions this year; ${d.overdue} courses past their deadline.`,
+              `• ${d.followUpsOverdue} post-training follow-ups (alumni reports or supervisor confirmations) overdue.`,
             ],
       link: `/laporan?orgUnitId=${d.orgUnitId}`,
       action: lang === 'id' ? 'Buka laporan' : 'Open the report',

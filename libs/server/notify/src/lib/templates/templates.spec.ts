@@ -66,6 +66,28 @@ const SAMPLES: { [E in keyof NotifyEventData]: NotifyEventData[E] } = {
     overdue: 3,
     enrolled: 120,
     completed: 90,
+    followUpsOverdue: 4,
+  },
+  'follow-up-due': {
+    followUpId: 'f1',
+    courseId: 'c1',
+    courseTitle: 'Pelayanan Prima',
+    offsetDays: 90,
+    answerBy: '2027-03-08T01:00:00Z',
+  },
+  'follow-up-confirm': {
+    followUpId: 'f1',
+    courseTitle: 'Pelayanan Prima',
+    alumnusName: 'Rina Marpaung',
+    offsetDays: 30,
+    answerBy: '2027-01-07T01:00:00Z',
+  },
+  'follow-up-overdue': {
+    followUpId: 'f1',
+    courseTitle: 'Pelayanan Prima',
+    role: 'supervisor',
+    alumnusName: 'Rina Marpaung',
+    answerBy: '2027-01-07T01:00:00Z',
   },
 };
 
@@ -119,6 +141,30 @@ describe('notification templates', () => {
     expect(opd.title).toBe('Laporan bulanan Disdukcapil: Oktober 2026');
     expect(opd.paragraphs[1]).toBe(
       '• 30 dari 40 pegawai (75%) telah mencapai target JP 2026; 10 belum.',
+    );
+  });
+
+  it('words the post-training follow-ups for the alumnus and the supervisor', () => {
+    const due = renderNotice('follow-up-due', SAMPLES['follow-up-due'], 'id');
+    expect(due.title).toBe('Evaluasi pasca pelatihan: Pelayanan Prima');
+    expect(due.paragraphs[0]).toContain('Sudah 3 bulan sejak Anda menyelesaikan');
+    expect(due.paragraphs[1]).toContain('Senin, 8 Maret 2027 pukul 08.00 WIB');
+    expect(due.link).toBe('/evaluasi/tindak-lanjut');
+    const confirm = renderNotice('follow-up-confirm', SAMPLES['follow-up-confirm'], 'en');
+    expect(confirm.title).toBe('Confirm how training is applied: Rina Marpaung');
+    expect(confirm.paragraphs[0]).toContain('"Pelayanan Prima" 1 month ago');
+    expect(confirm.link).toBe('/evaluasi/tim');
+    const late = renderNotice('follow-up-overdue', SAMPLES['follow-up-overdue'], 'id');
+    expect(late.paragraphs[0]).toContain('oleh Rina Marpaung belum diisi');
+    const own = renderNotice(
+      'follow-up-overdue',
+      { ...SAMPLES['follow-up-overdue'], role: 'alumnus' },
+      'id',
+    );
+    expect(own.link).toBe('/evaluasi/tindak-lanjut');
+    const opd = renderNotice('opd-compliance', SAMPLES['opd-compliance'], 'id');
+    expect(opd.paragraphs).toContain(
+      '• 4 evaluasi pasca pelatihan (laporan alumni atau konfirmasi atasan) terlambat diisi.',
     );
   });
 

@@ -1,4 +1,5 @@
 import type { NotifyEvent, NotifyEventData } from '../events/notify-events';
+import { EVALUATION_TEMPLATES } from './evaluation-templates';
 import { FOLLOW_UP_TEMPLATES } from './follow-up-templates';
 import { wibDateTime } from './wib';
 
@@ -122,6 +123,7 @@ export const TEMPLATES: { [E in NotifyEvent]: Template<E> } = {
     action: lang === 'id' ? 'Lihat hasil' : 'See the result',
   }),
   ...FOLLOW_UP_TEMPLATES,
+  ...EVALUATION_TEMPLATES,
 };
 
 export function renderNotice<E extends NotifyEvent>(

@@ -28,6 +28,7 @@ const row = (r: Partial<DashboardRow>): DashboardRow => ({
   jp: 0,
   completionRate: null,
   overdue: 0,
+  followUpsOverdue: 0,
   ...r,
 });
 

@@ -58,6 +58,7 @@ export interface DashboardFigures {
   children: { id: string; name: string; kind: string; hasChildren: boolean }[];
   enrolment: EnrolmentRow[];
   overdue: Map<string, number>;
+  followUpsOverdue: Map<string, number>;
   staff: StaffRow[];
   persons: JpPersonRow[];
   jp: JpMonthRow[];
@@ -117,19 +118,31 @@ export class DashboardService {
     scope: ReportScope,
     filter: YearFilter,
   ): Promise<DashboardFigures> {
-    const [targets, children, enrolment, overdue, staff, persons, jp, jpByRank] = await Promise.all(
-      [
+    const [targets, children, enrolment, overdue, followUpsOverdue, staff, persons, jp, jpByRank] =
+      await Promise.all([
         jpTargets(em),
         this.children(em, scope),
         this.enrolment(em, scope, filter),
         this.overdue(em, scope, filter),
+        this.followUpsOverdue(em, scope, filter),
         this.staff(em, scope, filter),
         this.persons(em, scope, filter),
         this.jp(em, scope, filter),
         this.jpByRank(em, scope, filter),
-      ],
-    );
-    return { scope, filter, targets, children, enrolment, overdue, staff, persons, jp, jpByRank };
+      ]);
+    return {
+      scope,
+      filter,
+      targets,
+      children,
+      enrolment,
+      overdue,
+      followUpsOverdue,
+      staff,
+      persons,
+      jp,
+      jpByRank,
+    };
   }
 
   /** The whole-subtree row of one unit for a year, as the dashboard's totals show it. */
@@ -279,6 +292,28 @@ export class DashboardService {
     return new Map(rows.map((r) => [r.child, num(r.open)]));
   }
 
+  /**
+   * Post-training follow-ups (evaluation domain, `follow_up`) still open after their answer
+   * time, per child unit by the alumnus's unit when asked; the filters apply through the
+   * enrolment's snapshots. Open rows are few and served by the partial index follow_up_open_idx.
+   */
+  private async followUpsOverdue(
+    em: EntityManager,
+    scope: ReportScope,
+    f: YearFilter,
+  ): Promise<Map<string, number>> {
+    const prm = new SqlParams();
+    const sub = inSubtree(prm, scope.unit.path);
+    const rows: { child: string; n: string }[] = await em.query(
+      `SELECT ${sub.child} AS child, count(*) AS n
+         FROM follow_up s JOIN enrolment e ON e.id = s.enrolment_id ${sub.join}
+        WHERE s.status = 'open' AND s.answer_by < now()${filterConditions(prm, f, { employmentType: true, competencyType: true, courseId: true }, 'e')}
+        GROUP BY 1`,
+      prm.values,
+    );
+    return new Map(rows.map((r) => [r.child, num(r.n)]));
+  }
+
   private async staff(em: EntityManager, scope: ReportScope, f: YearFilter): Promise<StaffRow[]> {
     const prm = new SqlParams();
     const sub = inSubtree(prm, scope.unit.path);
@@ -368,10 +403,15 @@ const emptyRow = (): DashboardRow => ({
   jp: 0,
   completionRate: null,
   overdue: 0,
+  followUpsOverdue: 0,
 });
 
 const hasFigures = (r: DashboardRow) =>
-  r.staff > 0 || r.jp !== 0 || r.overdue > 0 || COUNTERS.some((c) => r[c] > 0);
+  r.staff > 0 ||
+  r.jp !== 0 ||
+  r.overdue > 0 ||
+  r.followUpsOverdue > 0 ||
+  COUNTERS.some((c) => r[c] > 0);
 
 /** A DashboardRow per child ('' = the scope itself) and for the whole scope (key null). */
 function unitRows(fig: DashboardFigures): Map<string | null, DashboardRow> {
@@ -385,6 +425,8 @@ function unitRows(fig: DashboardFigures): Map<string | null, DashboardRow> {
   for (const e of fig.enrolment)
     for (const k of [e.child, null]) for (const c of COUNTERS) get(k)[c] += e[c];
   for (const [child, n] of fig.overdue) for (const k of [child, null]) get(k).overdue += n;
+  for (const [child, n] of fig.followUpsOverdue)
+    for (const k of [child, null]) get(k).followUpsOverdue += n;
   const jp: [Map<string, JpCounts>, (k: string) => string | null][] = [
     [jpCountsBy(fig.staff, fig.persons, fig.jp, fig.targets, (r) => r.child), (k) => k],
     [jpCountsBy(fig.staff, fig.persons, fig.jp, fig.targets, () => 'all'), () => null],

@@ -190,6 +190,7 @@ describe('follow-up notices: inactivity, the yearly JP nudge, the OPD monthly re
       overdue: dash.totals.overdue,
       enrolled: dash.totals.enrolled,
       completed: dash.totals.completed,
+      followUpsOverdue: dash.totals.followUpsOverdue,
     });
     const [m] = (await mailTo(kadis)).filter((x) => x.subject?.startsWith('Laporan bulanan'));
     expect(m.subject).toBe('Laporan bulanan Dinas Kesehatan: Juni 2025');

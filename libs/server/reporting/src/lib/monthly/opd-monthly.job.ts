@@ -68,6 +68,7 @@ export class OpdMonthlyReportHandler
             overdue: t.overdue,
             enrolled: t.enrolled,
             completed: t.completed,
+            followUpsOverdue: t.followUpsOverdue,
           },
         });
       }

@@ -4,7 +4,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { provideRouter } from '@angular/router';
 import { TranslateService, provideTranslateService } from '@ngx-translate/core';
-import type { NotificationDefaultsView } from '@siantar/contracts';
+import { NOTIFY_CATEGORIES, type NotificationDefaultsView } from '@siantar/contracts';
 import { defaultsView, notifyStrings } from '../testing/fixtures';
 import { NotificationDefaultsComponent } from './notification-defaults.component';
 
@@ -88,6 +88,7 @@ describe('NotificationDefaultsComponent', () => {
       'Pengingat 20 JP tahunan',
       'Tinjauan kursus (penulis)',
       'Laporan kepatuhan OPD bulanan',
+      'Evaluasi pasca pelatihan',
     ]);
     // A real table: the category is the row header, the channels the column headers.
     expect(
@@ -271,7 +272,9 @@ describe('NotificationDefaultsComponent', () => {
     await fixture.whenStable();
     http.expectOne(URL).flush(defaultsView());
     await fixture.whenStable();
-    expect(root().querySelectorAll('[data-testid=defaults-row]')).toHaveLength(10);
+    expect(root().querySelectorAll('[data-testid=defaults-row]')).toHaveLength(
+      NOTIFY_CATEGORIES.length,
+    );
     expect(alertText()).toBe('');
   });
 });

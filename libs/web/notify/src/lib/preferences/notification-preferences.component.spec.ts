@@ -73,6 +73,7 @@ describe('NotificationPreferencesComponent', () => {
       'Pengingat 20 JP tahunan',
       'Tinjauan kursus (penulis)',
       'Laporan kepatuhan OPD bulanan',
+      'Evaluasi pasca pelatihan',
     ]);
     const enrolment = row('enrolment');
     expect(enrolment.getAttribute('role')).toBe('group');

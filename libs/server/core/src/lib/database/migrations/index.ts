@@ -2,6 +2,7 @@ import { Assessment1764500000000 } from './1764500000000-assessment';
 import { Catalog1764400000000 } from './1764400000000-catalog';
 import { Certificates1765200000000 } from './1765200000000-certificates';
 import { Evaluation1765300000000 } from './1765300000000-evaluation';
+import { FollowUp1765300500000 } from './1765300500000-follow-up';
 import { Identity1764300000000 } from './1764300000000-identity';
 import { Live1764700000000 } from './1764700000000-live';
 import { LiveRoom1764800000000 } from './1764800000000-live-room';
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Simulation1765100000000,
   Certificates1765200000000,
   Evaluation1765300000000,
+  FollowUp1765300500000,
 ];
