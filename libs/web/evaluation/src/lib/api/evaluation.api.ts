@@ -8,7 +8,6 @@ import type {
   CourseSurveySettingsRequest,
   CourseSurveySettingsView,
   FollowUpConfirmRequest,
-  FollowUpEvidence,
   FollowUpFigures,
   FollowUpListStatus,
   FollowUpReportRequest,
@@ -23,6 +22,7 @@ import type {
   ProgrammeEvaluation,
   SessionSurveySettingsRequest,
   SessionSurveySettingsView,
+  StoredFileResponse,
   SurveyForm,
   SurveyResults,
   SurveySubmitRequest,
@@ -215,16 +215,16 @@ export class EvaluationApi {
   }
 
   teamFollowUps(filter: FollowUpListFilter): Observable<Page<FollowUpView>> {
-    return this.http.get<Page<FollowUpView>>(apiUrl('/team/follow-ups'), {
+    return this.http.get<Page<FollowUpView>>(apiUrl('/follow-ups/team'), {
       params: listParams(filter),
     });
   }
 
-  /** Multipart upload of one evidence file; emits progress events, then the stored file. */
-  uploadEvidence(followUpId: string, file: File): Observable<HttpEvent<FollowUpEvidence>> {
+  /** Multipart upload of one evidence file (field `file`); emits progress events, then the stored file. */
+  uploadEvidence(followUpId: string, file: File): Observable<HttpEvent<StoredFileResponse>> {
     const form = new FormData();
     form.append('file', file, file.name);
-    return this.http.post<FollowUpEvidence>(
+    return this.http.post<StoredFileResponse>(
       apiUrl(`/follow-ups/${id(followUpId)}/evidence`),
       form,
       { reportProgress: true, observe: 'events' },
@@ -241,7 +241,7 @@ export class EvaluationApi {
 
   followUpFigures(courseId: string): Observable<FollowUpFigures> {
     return this.http.get<FollowUpFigures>(
-      apiUrl(`/evaluation/courses/${id(courseId)}/follow-up-figures`),
+      apiUrl(`/authoring/courses/${id(courseId)}/follow-up-figures`),
     );
   }
 

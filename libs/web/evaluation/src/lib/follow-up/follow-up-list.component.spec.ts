@@ -23,7 +23,7 @@ describe('FollowUpListComponent', () => {
   const cards = (): HTMLElement[] =>
     Array.from(root().querySelectorAll<HTMLElement>('[data-testid=follow-up]'));
   const url = (mode: FollowUpListMode): string =>
-    mode === 'team' ? '/api/v1/team/follow-ups' : '/api/v1/my/follow-ups';
+    mode === 'team' ? '/api/v1/follow-ups/team' : '/api/v1/my/follow-ups';
 
   async function render(mode: FollowUpListMode, items: FollowUpView[]): Promise<void> {
     http = setUpEvaluationTest();

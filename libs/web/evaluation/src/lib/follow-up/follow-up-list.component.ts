@@ -120,7 +120,14 @@ interface ListQuery {
               </p>
               <sb-follow-up-details [followUp]="f" />
               @if (mode() === 'mine' && f.canReport) {
-                <h3>{{ 'evaluation.followUp.reportTitle' | translate }}</h3>
+                <h3>
+                  {{
+                    (f.report
+                      ? 'evaluation.followUp.updateTitle'
+                      : 'evaluation.followUp.reportTitle'
+                    ) | translate
+                  }}
+                </h3>
                 <sb-follow-up-report-form
                   [followUp]="f"
                   (reported)="replace($event, 'evaluation.followUp.sent')"

@@ -1,7 +1,7 @@
 import { HttpEventType } from '@angular/common/http';
 import type { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import type { FollowUpView } from '@siantar/contracts';
+import type { FollowUpView, StoredFileResponse } from '@siantar/contracts';
 import {
   followUp,
   problem,
@@ -13,6 +13,16 @@ import { FollowUpReportFormComponent } from './follow-up-report-form.component';
 
 const EVIDENCE_URL = '/api/v1/follow-ups/f1/evidence';
 const REPORT_URL = '/api/v1/follow-ups/f1/report';
+
+/** What POST /follow-ups/:id/evidence answers (purpose `evidence`). */
+const stored = (id: string, filename: string, size: number): StoredFileResponse => ({
+  id,
+  purpose: 'evidence' as StoredFileResponse['purpose'],
+  filename,
+  contentType: 'application/pdf',
+  size,
+  createdAt: '2026-11-03T03:00:00.000Z',
+});
 
 describe('FollowUpReportFormComponent', () => {
   let fixture: ComponentFixture<FollowUpReportFormComponent>;
@@ -85,13 +95,7 @@ describe('FollowUpReportFormComponent', () => {
       'Mengunggah foto-loket.pdf',
     );
     expect(byTestId('report-submit')?.hasAttribute('disabled')).toBe(true);
-    req.flush({
-      fileId: 'file1',
-      filename: 'foto-loket.pdf',
-      contentType: 'application/pdf',
-      size: 20480,
-      url: '/x',
-    });
+    req.flush(stored('file1', 'foto-loket.pdf', 20480));
     await fixture.whenStable();
     expect(text(byTestId('evidence-list'))).toMatch(/foto-loket\.pdf ?\(20 KB\)/);
     expect(byTestId('report-submit')?.hasAttribute('disabled')).toBe(false);
@@ -130,13 +134,7 @@ describe('FollowUpReportFormComponent', () => {
     note.value = 'Satu rekan sudah bisa';
     note.dispatchEvent(new Event('input'));
     await pickFiles([new File(['%PDF'], 'bukti.pdf')]);
-    http.expectOne(EVIDENCE_URL).flush({
-      fileId: 'file1',
-      filename: 'bukti.pdf',
-      contentType: 'application/pdf',
-      size: 1024,
-      url: '/x',
-    });
+    http.expectOne(EVIDENCE_URL).flush(stored('file1', 'bukti.pdf', 1024));
     await fixture.whenStable();
     byTestId('report-submit')?.click();
     await fixture.whenStable();

@@ -343,7 +343,16 @@ export class FollowUpReportFormComponent {
         } else if (event.type === HttpEventType.Response && event.body) {
           const stored = event.body;
           replace(null);
-          this.evidence.update((list) => [...list, stored]);
+          this.evidence.update((list) => [
+            ...list,
+            {
+              fileId: stored.id,
+              filename: stored.filename,
+              contentType: stored.contentType,
+              size: stored.size,
+              url: '',
+            },
+          ]);
         }
       },
       error: (error: unknown) => {

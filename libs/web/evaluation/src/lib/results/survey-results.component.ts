@@ -68,7 +68,9 @@ interface ResultsQuery extends EvaluationPeriod {
           }}</span>
         </p>
       } @else {
-        <sb-survey-results-view [data]="view()!" />
+        @if (view(); as v) {
+          <sb-survey-results-view [data]="v" />
+        }
       }
     }
   `,

@@ -50,7 +50,7 @@ function trainer(overrides: Partial<TrainerSurveyResults> = {}): TrainerSurveyRe
     responses: 8,
     overall: r.overall,
     dimensions: r.dimensions,
-    comments: [{ ...r.comments[0]!, targetTitle: 'Pelayanan Prima Adminduk' }],
+    comments: r.comments.map((c) => ({ ...c, targetTitle: 'Pelayanan Prima Adminduk' })),
     excluded: { surveys: 1, responses: 2 },
     ...overrides,
   };
