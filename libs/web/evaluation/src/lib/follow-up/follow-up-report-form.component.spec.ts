@@ -175,4 +175,42 @@ describe('FollowUpReportFormComponent', () => {
     expect(root().textContent).toContain('Permintaan tidak valid.');
     expect(reported).toEqual([]);
   });
+
+  it('starts from the report already sent, which it replaces', async () => {
+    await render(
+      followUp({
+        report: {
+          reportedAt: '2026-11-03T03:00:00.000Z',
+          progress: 'Antrean daring berjalan di satu loket.',
+          items: [
+            { itemId: 'a1', status: 'in-progress', note: null },
+            { itemId: 'a2', status: 'not-started', note: 'Menunggu jadwal' },
+          ],
+          evidence: [
+            {
+              fileId: 'file1',
+              filename: 'foto.jpg',
+              contentType: 'image/jpeg',
+              size: 2048,
+              url: 'https://x/foto.jpg',
+            },
+          ],
+        },
+      }),
+    );
+    expect((byTestId('report-progress') as HTMLTextAreaElement).value).toBe(
+      'Antrean daring berjalan di satu loket.',
+    );
+    expect(text(byTestId('evidence-list'))).toContain('foto.jpg');
+    byTestId('report-submit')?.click();
+    await fixture.whenStable();
+    expect(http.expectOne(REPORT_URL).request.body).toEqual({
+      progress: 'Antrean daring berjalan di satu loket.',
+      items: [
+        { itemId: 'a1', status: 'in-progress' },
+        { itemId: 'a2', status: 'not-started', note: 'Menunggu jadwal' },
+      ],
+      evidenceFileIds: ['file1'],
+    });
+  });
 });

@@ -4,10 +4,12 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  effect,
   inject,
   input,
   output,
   signal,
+  untracked,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -266,6 +268,18 @@ export class FollowUpReportFormComponent {
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.subscriptions.forEach((s) => s.unsubscribe()));
+    // Sending again replaces the report: start from what was sent.
+    effect(() => {
+      const report = this.followUp().report;
+      untracked(() => {
+        if (report) {
+          this.progress.set(report.progress);
+          this.statuses.set(Object.fromEntries(report.items.map((i) => [i.itemId, i.status])));
+          this.notes.set(Object.fromEntries(report.items.map((i) => [i.itemId, i.note ?? ''])));
+          this.evidence.set([...report.evidence]);
+        }
+      });
+    });
   }
 
   protected uploading(): boolean {
