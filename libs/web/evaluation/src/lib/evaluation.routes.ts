@@ -27,6 +27,7 @@ export const evaluationPaths = {
   programme: (courseId: string): string[] => ['/evaluasi', 'kursus', courseId],
   courseResults: (courseId: string): string[] => ['/evaluasi', 'kursus', courseId, 'survei'],
   indicators: (courseId: string): string[] => ['/evaluasi', 'kursus', courseId, 'indikator'],
+  myTrainerResults: (): string[] => ['/evaluasi', 'pengajar'],
 };
 
 /**
@@ -105,6 +106,14 @@ export const evaluationRoutes: Routes = [
     canMatch: [anyRoleGuard(SURVEY_RESULT_ROLES)],
     loadComponent: () =>
       import('./results/survey-results.component').then((m) => m.SurveyResultsComponent),
+  },
+  {
+    path: 'pengajar',
+    pathMatch: 'full',
+    title: 'evaluation.trainer.title',
+    canMatch: [anyRoleGuard(SURVEY_RESULT_ROLES)],
+    loadComponent: () =>
+      import('./results/trainer-results.component').then((m) => m.TrainerResultsComponent),
   },
   {
     path: 'pengajar/:userId',

@@ -87,6 +87,7 @@ describe('CourseEvaluationSettingsComponent', () => {
     await render();
     expect(byTestId('eval-results-link')?.getAttribute('href')).toBe('/evaluasi/kursus/c1/survei');
     expect(byTestId('eval-programme-link')).toBeNull();
+    expect(byTestId('eval-trainer-link')?.getAttribute('href')).toBe('/evaluasi/pengajar');
     fixture.destroy();
     TestBed.resetTestingModule();
     await render(true);

@@ -60,6 +60,9 @@ import { EvaluationApi } from '../api/evaluation.api';
       >
         {{ 'evaluation.settings.results' | translate }}
       </a>
+      <a mat-button routerLink="/evaluasi/pengajar" data-testid="eval-trainer-link">
+        {{ 'evaluation.settings.myResults' | translate }}
+      </a>
       @if (isAdmin()) {
         <a
           mat-stroked-button

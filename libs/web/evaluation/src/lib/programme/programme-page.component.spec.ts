@@ -111,7 +111,17 @@ function programme(overrides: Partial<ProgrammeEvaluation> = {}): ProgrammeEvalu
       reason: null,
       preQuizId: 'q1',
       postQuizId: 'q2',
-      learners: [],
+      learners: [
+        { userId: 'u1', name: 'Rina Marpaung', pre: 50, post: 80, gain: 30, normalisedGain: 0.6 },
+        {
+          userId: 'u2',
+          name: 'Budi Sitorus',
+          pre: 60,
+          post: null,
+          gain: null,
+          normalisedGain: null,
+        },
+      ],
       paired: 18,
       averagePre: 55.5,
       averagePost: 81.25,
@@ -238,6 +248,14 @@ describe('ProgrammePageComponent', () => {
       ['Post-test', '81,3'],
       ['Kenaikan rata-rata', '+25,8 poin'],
       ['Gain ternormalisasi (kelas)', '0,58'],
+    ]);
+    expect(
+      Array.from(byTestId('l2-learners')?.querySelectorAll('tbody tr') ?? []).map((r) =>
+        Array.from(r.querySelectorAll('th, td')).map(text),
+      ),
+    ).toEqual([
+      ['Rina Marpaung', '50', '80', '+30'],
+      ['Budi Sitorus', '60', '—', '—'],
     ]);
     // L3
     expect(text(byTestId('l3-figure'))).toBe('80%');

@@ -211,6 +211,45 @@ interface ProgrammeQuery extends EvaluationPeriod {
                 }}
               </dd>
             </dl>
+            @if (p.l2.learners.length) {
+              <details class="sbe-learners">
+                <summary>
+                  {{ 'evaluation.programme.learners' | translate: { n: p.l2.learners.length } }}
+                </summary>
+                <sb-table-region [label]="'evaluation.programme.l2' | translate">
+                  <table class="sbe-table" data-testid="l2-learners">
+                    <thead>
+                      <tr>
+                        <th scope="col">{{ 'evaluation.programme.learner' | translate }}</th>
+                        <th scope="col" class="sbe-num">
+                          {{ 'evaluation.programme.pre' | translate }}
+                        </th>
+                        <th scope="col" class="sbe-num">
+                          {{ 'evaluation.programme.post' | translate }}
+                        </th>
+                        <th scope="col" class="sbe-num">
+                          {{ 'evaluation.programme.gainShort' | translate }}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      @for (l of p.l2.learners; track l.userId) {
+                        <tr>
+                          <th scope="row">{{ l.name }}</th>
+                          <td class="sbe-num">
+                            {{ l.pre === null ? '—' : (l.pre | number: '1.0-1') }}
+                          </td>
+                          <td class="sbe-num">
+                            {{ l.post === null ? '—' : (l.post | number: '1.0-1') }}
+                          </td>
+                          <td class="sbe-num">{{ signed(l.gain, 1) }}</td>
+                        </tr>
+                      }
+                    </tbody>
+                  </table>
+                </sb-table-region>
+              </details>
+            }
           }
         </section>
 
@@ -391,6 +430,10 @@ interface ProgrammeQuery extends EvaluationPeriod {
       padding: 12px;
       border-radius: 8px;
       background: var(--mat-sys-surface-container-high);
+    }
+    .sbe-learners summary {
+      cursor: pointer;
+      padding: 8px 0;
     }
     .sbe-plain {
       margin: 0;

@@ -1,6 +1,7 @@
 import type { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import type { TrainerSurveyResults } from '@siantar/contracts';
+import type { MeResponse, TrainerSurveyResults } from '@siantar/contracts';
+import { AuthService } from '@siantar/web-core';
 import { setUpEvaluationTest, surveyResults, text } from '../testing/fixtures';
 import { TrainerResultsComponent } from './trainer-results.component';
 
@@ -112,5 +113,15 @@ describe('TrainerResultsComponent', () => {
       }),
     );
     expect(text(byTestId('trainer-empty'))).toBe('Belum ada survei pada periode ini.');
+  });
+
+  it("shows the signed-in trainer's own results without an id", async () => {
+    http = setUpEvaluationTest();
+    TestBed.inject(AuthService).setUser({ id: 'u9', roles: ['trainer'] } as MeResponse);
+    fixture = TestBed.createComponent(TrainerResultsComponent);
+    await fixture.whenStable();
+    http.expectOne((r) => r.url === URL).flush(trainer());
+    await fixture.whenStable();
+    expect(text(byTestId('trainer-name'))).toBe('Dra. Sri Damanik');
   });
 });

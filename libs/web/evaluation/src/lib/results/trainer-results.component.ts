@@ -4,7 +4,12 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { ProblemDetails, TrainerSurveyResults } from '@siantar/contracts';
-import { ProblemAlertComponent, TableRegionComponent, loadOnChange } from '@siantar/web-core';
+import {
+  AuthService,
+  ProblemAlertComponent,
+  TableRegionComponent,
+  loadOnChange,
+} from '@siantar/web-core';
 import { EvaluationApi, type EvaluationPeriod } from '../api/evaluation.api';
 import { PeriodFilterComponent } from './period-filter.component';
 import { SurveyResultsViewComponent } from './survey-results-view.component';
@@ -137,19 +142,22 @@ interface TrainerQuery extends EvaluationPeriod {
 export class TrainerResultsComponent {
   private readonly api = inject(EvaluationApi);
 
-  readonly userId = input.required<string>();
+  /** Route parameter; `/evaluasi/pengajar` without one shows the signed-in trainer's own. */
+  readonly userId = input<string>();
+  private readonly auth = inject(AuthService);
 
   protected readonly period = signal<EvaluationPeriod>({});
   readonly loading = signal(false);
   readonly problem = signal<ProblemDetails | null>(null);
 
   private readonly query = computed<TrainerQuery>(() => ({
-    userId: this.userId(),
+    userId: this.userId() || (this.auth.user()?.id ?? ''),
     ...this.period(),
   }));
   protected readonly results = loadOnChange<TrainerQuery, TrainerSurveyResults>(
     this.query,
     (q) => this.api.trainerSurveyResults(q.userId, q),
     this,
+    { when: (q) => !!q.userId },
   );
 }
