@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
+import { FollowUpFiguresService } from './follow-up/figures/follow-up-figures.service';
 import { FollowUpModule } from './follow-up/follow-up.module';
 import { CompletionSignals } from '@siantar/server-catalog';
 import { LearningGainController } from './learning-gain/learning-gain.controller';
 import { LearningGainService } from './learning-gain/learning-gain.service';
 import { ProgrammeController } from './programme/programme.controller';
-import { ProgrammeService } from './programme/programme.service';
+import {
+  PROGRAMME_FOLLOW_UP,
+  type ProgrammeFollowUpSource,
+  ProgrammeService,
+} from './programme/programme.service';
 import { IndicatorsController } from './results-indicators/indicators.controller';
 import { IndicatorsService } from './results-indicators/indicators.service';
 import { SurveyResponsesService } from './surveys/survey-responses.service';
@@ -42,6 +47,14 @@ import { TemplatesService } from './surveys/templates.service';
     LearningGainService,
     IndicatorsService,
     ProgrammeService,
+    // Level 3 on the programme page: the follow-up part's figures of the course.
+    {
+      provide: PROGRAMME_FOLLOW_UP,
+      inject: [FollowUpFiguresService],
+      useFactory: (figures: FollowUpFiguresService): ProgrammeFollowUpSource => ({
+        forCourse: (em, courseId) => figures.forCourse(courseId, em),
+      }),
+    },
   ],
 })
 export class EvaluationModule {}

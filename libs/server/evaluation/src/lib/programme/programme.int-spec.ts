@@ -104,7 +104,7 @@ describe('the programme evaluation page and its printable report (real PostgreSQ
     await w.close();
   });
 
-  it('shows L1, L2 and L4 (and the L3 slot) side by side for the admins who review the course', async () => {
+  it('shows L1, L2, L3 and L4 side by side for the admins who review the course', async () => {
     const page = (
       await request(w.t.http)
         .get(`/api/v1/evaluation/courses/${courseId}`)
@@ -147,7 +147,8 @@ describe('the programme evaluation page and its printable report (real PostgreSQ
       averageGain: 50,
       classNormalisedGain: 0.8,
     });
-    expect('l3' in page).toBe(true);
+    // L3: the follow-up part's figures (the two who completed, no action plan written yet).
+    expect(page.l3).toMatchObject({ courseId, completed: 2, actionPlansSubmitted: 0 });
     // L4: every OPD, with the change.
     expect(page.l4.scope).toBe('all');
     expect(page.l4.indicators[0].values[0]).toMatchObject({
@@ -229,6 +230,8 @@ describe('the programme evaluation page and its printable report (real PostgreSQ
       'Peserta A',
       // L3 and L4
       'Level 3 - Perilaku',
+      'Alumni (selesai) 2',
+      'Menyusun RTL 0',
       'Waktu antre di loket',
       'makin rendah makin baik',
       'Dinas Kependudukan dan Pencatatan Sipil',
