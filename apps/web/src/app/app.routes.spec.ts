@@ -66,6 +66,7 @@ describe('app routes and shell', () => {
         },
         courses: { title: 'Evaluasi program' },
         mine: { title: 'Tindak lanjut saya' },
+        team: { title: 'Tindak lanjut tim' },
       },
       progress: { nav: { hours: 'Jam Pelajaran Saya', team: 'Tim Saya', dashboard: 'Dasbor' } },
       certificates: {
@@ -196,6 +197,18 @@ describe('app routes and shell', () => {
     expect(navLinks()).toContain('Tindak lanjut tim');
     expect(navLinks()).not.toContain('Dasbor');
     expect(navLinks()).not.toContain('Evaluasi');
+
+    // The team's follow-ups: the route's mode reaches the screen.
+    await harness.navigateByUrl('/evaluasi/tim');
+    expect(url()).toBe('/evaluasi/tim');
+    TestBed.inject(HttpTestingController)
+      .expectOne((r) => r.url === '/api/v1/follow-ups/team')
+      .flush({ items: [], total: 0, limit: 20, offset: 0 });
+    await harness.fixture.whenStable();
+    expect(root().querySelector('h1')?.textContent).toContain('Tindak lanjut tim');
+    expect(root().querySelector('[aria-current=page]')?.textContent).toContain(
+      'Tindak lanjut tim',
+    );
   });
 
   it('opens the evaluation list for an admin and "Tindak lanjut saya" for everyone, not the list', async () => {
