@@ -206,9 +206,7 @@ describe('app routes and shell', () => {
       .flush({ items: [], total: 0, limit: 20, offset: 0 });
     await harness.fixture.whenStable();
     expect(root().querySelector('h1')?.textContent).toContain('Tindak lanjut tim');
-    expect(root().querySelector('[aria-current=page]')?.textContent).toContain(
-      'Tindak lanjut tim',
-    );
+    expect(root().querySelector('[aria-current=page]')?.textContent).toContain('Tindak lanjut tim');
   });
 
   it('opens the evaluation list for an admin and "Tindak lanjut saya" for everyone, not the list', async () => {
