@@ -75,6 +75,8 @@ describe('SurveyResultsComponent', () => {
   it('shows the averages per dimension and the distribution, each beside its table, the items and the comments', async () => {
     await render(surveyResults());
     expect(text(byTestId('results-target'))).toBe('Pelayanan Prima Adminduk');
+    expect(byTestId('results-back')?.getAttribute('href')).toBe('/penulisan/c1');
+    expect(byTestId('results-programme')).toBeNull();
     expect(text(byTestId('results-count'))).toBe('8 tanggapan (ambang anonimitas 5).');
     expect(text(byTestId('results-overall'))).toContain('4,25');
     expect(rows('results-dimensions')).toEqual([

@@ -4,7 +4,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { ProblemDetails, SurveyResults } from '@siantar/contracts';
-import { ProblemAlertComponent, loadOnChange } from '@siantar/web-core';
+import { AuthService, ProblemAlertComponent, loadOnChange } from '@siantar/web-core';
 import { EvaluationApi, type EvaluationPeriod } from '../api/evaluation.api';
 import { PeriodFilterComponent } from './period-filter.component';
 import {
@@ -36,9 +36,20 @@ interface ResultsQuery extends EvaluationPeriod {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (kind() === 'course' && courseId()) {
-      <a mat-button [routerLink]="['/penulisan', courseId()]" data-testid="results-back">
-        {{ 'evaluation.results.backToCourse' | translate }}
-      </a>
+      <div class="sb-actions">
+        <a mat-button [routerLink]="['/penulisan', courseId()]" data-testid="results-back">
+          {{ 'evaluation.results.backToCourse' | translate }}
+        </a>
+        @if (isAdmin()) {
+          <a
+            mat-button
+            [routerLink]="['/evaluasi/kursus', courseId()]"
+            data-testid="results-programme"
+          >
+            {{ 'evaluation.settings.programme' | translate }}
+          </a>
+        }
+      </div>
     }
     <div class="sb-page-header">
       <div>
@@ -82,6 +93,7 @@ interface ResultsQuery extends EvaluationPeriod {
 })
 export class SurveyResultsComponent {
   private readonly api = inject(EvaluationApi);
+  private readonly auth = inject(AuthService);
 
   /** Route data. */
   readonly kind = input<'course' | 'session'>('course');
@@ -107,6 +119,10 @@ export class SurveyResultsComponent {
     this,
     { when: (q) => !!q.id },
   );
+
+  protected isAdmin(): boolean {
+    return this.auth.hasRole('admin');
+  }
 
   protected readonly view = computed<SurveyResultsData | null>(() => {
     const r = this.results();
