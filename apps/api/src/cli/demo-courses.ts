@@ -157,4 +157,28 @@ export const DEMO_COURSES: DemoCourse[] = [
       },
     ],
   },
+  {
+    code: 'ETIKA-01',
+    title: 'Etika dan Standar Pelayanan Publik',
+    summary:
+      'Kelas singkat tentang standar pelayanan, maklumat pelayanan dan etika melayani warga; diakhiri survei reaksi peserta dan rencana tindak lanjut (RTL) yang dievaluasi 30 dan 90 hari kemudian.',
+    competencyType: 'sosial-kultural',
+    deliveryMode: 'self-paced',
+    jp: 2,
+    owner: 'BKPSDM',
+    authors: ['pelatih@siantar.test'],
+    modules: [
+      {
+        title: 'Standar pelayanan',
+        lessons: [
+          {
+            title: 'Bacaan: standar dan maklumat pelayanan',
+            minutes: 30,
+            type: 'link',
+            body: 'https://jdih.menpan.go.id/',
+          },
+        ],
+      },
+    ],
+  },
 ];

@@ -2,6 +2,7 @@ import { composeNip } from '@siantar/util';
 import { dataSourceOptions, type EnvSchema } from '@siantar/server-core';
 import { SEED_ENTITIES, seedDemoScormPackage } from '@siantar/server-catalog';
 import { hashPassword } from '@siantar/server-identity';
+import { seedEvaluationDemo } from './demo-evaluation';
 import { seedLearningRecords } from './demo-learning-records';
 import { seedLiveSessions } from './demo-live-sessions';
 import { seedCourses } from './seed-courses';
@@ -92,17 +93,22 @@ export async function seedDemo(config: EnvSchema, log: (line: string) => void): 
       for (const u of people) await upsertUser(em, u, units, hash);
       log(`seeded ${units.size} org units and ${people.length} users`);
     });
+    // Each demo course is added once by its code, so a database seeded before a course
+    // joined the demo gets it on the next start.
     const coursesMissing: unknown[] = await ds.query(`SELECT 1 FROM course WHERE code = 'PPBD-01'`);
+    let packageId: string | null = null;
     if (coursesMissing.length === 0) {
       const [trainer] = await ds.query<{ id: string }[]>(
         `SELECT id FROM app_user WHERE email = 'pelatih@siantar.test'`,
       );
-      const packageId = await seedDemoScormPackage(ds, config, trainer?.id ?? null);
-      const created = await ds.transaction((em) => seedCourses(em, packageId));
-      log(`seeded ${created} demo courses with the demo SCORM 1.2 package`);
+      packageId = await seedDemoScormPackage(ds, config, trainer?.id ?? null);
     }
+    const created = await ds.transaction((em) => seedCourses(em, packageId));
+    if (created > 0) log(`seeded ${created} demo courses`);
     const records = await ds.transaction((em) => seedLearningRecords(em));
     if (records > 0) log(`seeded ${records} learning-hours entries for the demo staff`);
+    const evaluation = await ds.transaction((em) => seedEvaluationDemo(em));
+    if (evaluation > 0) log(`seeded the evaluation demo (${evaluation} survey responses)`);
     const live = await ds.transaction((em) => seedLiveSessions(em));
     if (live > 0) log(`seeded ${live} demo webinars (one running now)`);
     // Demo accounts always answer to the documented password, even after someone changed it.
