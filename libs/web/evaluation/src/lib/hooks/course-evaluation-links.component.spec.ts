@@ -23,12 +23,13 @@ describe('CourseEvaluationLinksComponent', () => {
     expect(root().textContent).not.toMatch(/evaluation\./);
   });
 
-  it('offers the survey, the action plan and the follow-ups after the course', async () => {
+  it('offers the survey, the action plan, the follow-ups and the certificates after the course', async () => {
     await render(true);
     expect(links()).toEqual([
       'Isi survei umpan balik → /evaluasi/survei/e1',
       'Tulis rencana tindak lanjut (RTL) → /evaluasi/rtl/e1',
       'Tindak lanjut saya → /evaluasi/tindak-lanjut',
+      'Sertifikat saya → /belajar/sertifikat',
     ]);
   });
 

@@ -40,6 +40,9 @@ import { TranslatePipe } from '@ngx-translate/core';
           <a mat-button routerLink="/evaluasi/tindak-lanjut" data-testid="link-follow-ups">
             {{ 'evaluation.links.followUps' | translate }}
           </a>
+          <a mat-button routerLink="/belajar/sertifikat" data-testid="link-certificates">
+            {{ 'evaluation.links.certificates' | translate }}
+          </a>
         }
       </div>
     </section>
