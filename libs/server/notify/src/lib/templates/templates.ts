@@ -101,6 +101,9 @@ export const TEMPLATES: { [E in NotifyEvent]: Template<E> } = {
       lang === 'id'
         ? `Anda telah menyelesaikan pelatihan "${d.courseTitle}". ${d.jp} JP tercatat di buku jam pelajaran Anda.`
         : `You completed the course "${d.courseTitle}". ${d.jp} JP were added to your learning hours.`,
+      lang === 'id'
+        ? 'Sertifikat (Surat Keterangan Pelatihan) Anda diterbitkan otomatis dan dapat diunduh di menu Sertifikat Saya.'
+        : 'Your certificate (Surat Keterangan Pelatihan) is issued automatically; download it from My certificates.',
     ],
     link: '/belajar/jam-pelajaran',
     action: lang === 'id' ? 'Lihat jam pelajaran' : 'See your learning hours',
