@@ -15,7 +15,7 @@ import {
 } from '@siantar/web-core';
 import { EvaluationApi, type EvaluationPeriod } from '../api/evaluation.api';
 import { PeriodFilterComponent } from '../results/period-filter.component';
-import { type EvaluationSeries, EvaluationChartComponent } from '../ui/evaluation-chart.component';
+import { type BarSeries, BarChartComponent } from '@siantar/web-charts';
 import { saveBlob } from '../ui/save-blob';
 import { followUpCompletion, followUpFiguresOf, reportFileName, signed } from './programme-model';
 
@@ -42,7 +42,7 @@ interface ProgrammeQuery extends EvaluationPeriod {
     ProblemAlertComponent,
     TableRegionComponent,
     PeriodFilterComponent,
-    EvaluationChartComponent,
+    BarChartComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -129,7 +129,7 @@ interface ProgrammeQuery extends EvaluationPeriod {
               }}</span>
               <span>{{ 'evaluation.programme.l1Figure' | translate: { n: l1.responses } }}</span>
             </p>
-            <sb-evaluation-chart
+            <sb-bar-chart
               [categories]="l1Categories()"
               [series]="l1Series()"
               [horizontal]="true"
@@ -189,7 +189,7 @@ interface ProgrammeQuery extends EvaluationPeriod {
               }}</span>
               <span>{{ 'evaluation.programme.l2Figure' | translate: { n: p.l2.paired } }}</span>
             </p>
-            <sb-evaluation-chart
+            <sb-bar-chart
               [categories]="l2Categories()"
               [series]="l2Series()"
               [min]="0"
@@ -263,7 +263,7 @@ interface ProgrammeQuery extends EvaluationPeriod {
               }}</span>
               <span>{{ 'evaluation.programme.l3Figure' | translate }}</span>
             </p>
-            <sb-evaluation-chart [categories]="l3Categories()" [series]="l3Series()" />
+            <sb-bar-chart [categories]="l3Categories()" [series]="l3Series()" />
             <dl class="sb-details" data-testid="l3-figures">
               <dt>{{ 'evaluation.programme.plans' | translate }}</dt>
               <dd>{{ f.actionPlansSubmitted }}/{{ f.completed }}</dd>
@@ -318,7 +318,7 @@ interface ProgrammeQuery extends EvaluationPeriod {
               }}</span>
             </p>
             @if (ind.values.length) {
-              <sb-evaluation-chart
+              <sb-bar-chart
                 [categories]="opdNames(ind)"
                 [series]="l4Series(ind)"
                 [horizontal]="true"
@@ -492,7 +492,7 @@ export class ProgrammePageComponent {
       this.t(`evaluation.dimension.${d.dimension}`),
     ),
   );
-  protected readonly l1Series = computed<EvaluationSeries[]>(() => [
+  protected readonly l1Series = computed<BarSeries[]>(() => [
     {
       name: this.t('evaluation.results.average'),
       data: (this.data()?.l1.course.dimensions ?? []).map((d) => d.average),
@@ -503,7 +503,7 @@ export class ProgrammePageComponent {
     this.t('evaluation.programme.pre'),
     this.t('evaluation.programme.post'),
   ]);
-  protected readonly l2Series = computed<EvaluationSeries[]>(() => {
+  protected readonly l2Series = computed<BarSeries[]>(() => {
     const l2 = this.data()?.l2;
     return [
       {
@@ -527,7 +527,7 @@ export class ProgrammePageComponent {
       (o) => this.translate.instant('evaluation.followUp.offset', { n: o.offsetDays }) as string,
     ),
   );
-  protected readonly l3Series = computed<EvaluationSeries[]>(() => {
+  protected readonly l3Series = computed<BarSeries[]>(() => {
     const offsets = this.l3()?.offsets ?? [];
     return [
       { name: this.t('evaluation.status.done'), data: offsets.map((o) => o.done) },
@@ -541,7 +541,7 @@ export class ProgrammePageComponent {
     return indicator.values.map((v) => v.orgUnitName);
   }
 
-  protected l4Series(indicator: IndicatorView): EvaluationSeries[] {
+  protected l4Series(indicator: IndicatorView): BarSeries[] {
     return [
       { name: this.t('evaluation.indicators.before'), data: indicator.values.map((v) => v.before) },
       { name: this.t('evaluation.indicators.after'), data: indicator.values.map((v) => v.after) },

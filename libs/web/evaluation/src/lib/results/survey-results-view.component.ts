@@ -9,7 +9,7 @@ import type {
   SurveyScoreSummary,
 } from '@siantar/contracts';
 import { TableRegionComponent } from '@siantar/web-core';
-import { type EvaluationSeries, EvaluationChartComponent } from '../ui/evaluation-chart.component';
+import { type BarSeries, BarChartComponent } from '@siantar/web-charts';
 import { LIKERT_SCALE } from '../ui/likert-scale.component';
 
 /** What the results view shows: a course's or session's survey, or a trainer's totals. */
@@ -37,7 +37,7 @@ export function distributionPercent(distribution: readonly number[]): number[] {
  */
 @Component({
   selector: 'sb-survey-results-view',
-  imports: [DatePipe, DecimalPipe, TranslatePipe, TableRegionComponent, EvaluationChartComponent],
+  imports: [DatePipe, DecimalPipe, TranslatePipe, TableRegionComponent, BarChartComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let d = data();
@@ -52,7 +52,7 @@ export function distributionPercent(distribution: readonly number[]): number[] {
     <div class="sbe-two">
       <section aria-labelledby="sbe-dims">
         <h2 id="sbe-dims">{{ 'evaluation.results.byDimension' | translate }}</h2>
-        <sb-evaluation-chart
+        <sb-bar-chart
           [categories]="dimensionLabels()"
           [series]="dimensionSeries()"
           [horizontal]="true"
@@ -86,7 +86,7 @@ export function distributionPercent(distribution: readonly number[]): number[] {
       @if (d.overall; as o) {
         <section aria-labelledby="sbe-dist">
           <h2 id="sbe-dist">{{ 'evaluation.results.distribution' | translate }}</h2>
-          <sb-evaluation-chart [categories]="scaleLabels" [series]="distributionSeries()" />
+          <sb-bar-chart [categories]="scaleLabels" [series]="distributionSeries()" />
           <sb-table-region [label]="'evaluation.results.distribution' | translate">
             <table class="sbe-table" data-testid="results-distribution">
               <thead>
@@ -295,13 +295,13 @@ export class SurveyResultsViewComponent {
       (d) => this.translate.instant(`evaluation.dimension.${d.dimension}`) as string,
     ),
   );
-  protected readonly dimensionSeries = computed<EvaluationSeries[]>(() => [
+  protected readonly dimensionSeries = computed<BarSeries[]>(() => [
     {
       name: this.translate.instant('evaluation.results.average') as string,
       data: this.data().dimensions.map((d) => d.average),
     },
   ]);
-  protected readonly distributionSeries = computed<EvaluationSeries[]>(() => [
+  protected readonly distributionSeries = computed<BarSeries[]>(() => [
     {
       name: this.translate.instant('evaluation.results.answers') as string,
       data: [...(this.data().overall?.distribution ?? [0, 0, 0, 0, 0])],

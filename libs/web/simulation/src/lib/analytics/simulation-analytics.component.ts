@@ -18,7 +18,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { ProblemDetails, SimulationAnalytics } from '@siantar/contracts';
 import { ProblemAlertComponent, TableRegionComponent, toProblem } from '@siantar/web-core';
 import { SimulationApi } from '../api/simulation.api';
-import { type AnalyticsSeries, AnalyticsChartComponent } from './analytics-chart.component';
+import { type BarSeries, BarChartComponent } from '@siantar/web-charts';
 import {
   RATING_ROLES,
   averageOf,
@@ -44,7 +44,7 @@ import {
     TranslatePipe,
     ProblemAlertComponent,
     TableRegionComponent,
-    AnalyticsChartComponent,
+    BarChartComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -89,10 +89,7 @@ import {
           <h2 id="sbs-endings-title">{{ 'simulation.analytics.endings.title' | translate }}</h2>
           @if (a.endings.length) {
             <div class="sbs-beside">
-              <sb-simulation-analytics-chart
-                [categories]="endingCategories()"
-                [series]="endingSeries()"
-              />
+              <sb-bar-chart [categories]="endingCategories()" [series]="endingSeries()" />
               <sb-table-region [label]="'simulation.analytics.endings.title' | translate">
                 <table class="sbs-table" data-testid="analytics-endings">
                   <caption class="sb-visually-hidden">
@@ -258,7 +255,7 @@ import {
           <p class="sb-muted">{{ 'simulation.analytics.opd.hint' | translate }}</p>
           @if (a.competencyByOpd.length) {
             <div class="sbs-beside">
-              <sb-simulation-analytics-chart
+              <sb-bar-chart
                 [categories]="opdCategories()"
                 [series]="opdSeries()"
                 [horizontal]="true"
@@ -467,7 +464,7 @@ export class SimulationAnalyticsComponent {
   protected readonly endingCategories = computed(() =>
     (this.data()?.endings ?? []).map((e) => e.title),
   );
-  protected readonly endingSeries = computed<AnalyticsSeries[]>(() => {
+  protected readonly endingSeries = computed<BarSeries[]>(() => {
     this.lang();
     const endings = this.data()?.endings ?? [];
     return [
@@ -485,7 +482,7 @@ export class SimulationAnalyticsComponent {
   protected readonly opdCategories = computed(() =>
     (this.data()?.competencyByOpd ?? []).map((o) => o.name),
   );
-  protected readonly opdSeries = computed<AnalyticsSeries[]>(() => {
+  protected readonly opdSeries = computed<BarSeries[]>(() => {
     const byOpd = this.data()?.competencyByOpd ?? [];
     return this.competencies().map((c) => ({
       name: c.label,

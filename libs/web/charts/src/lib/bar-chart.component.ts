@@ -23,10 +23,10 @@ import {
 import { type ComposeOption, type ECharts, init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-// Only what a bar chart needs (tree-shaken ECharts, as the progress and quiz reports do).
+// Only what a bar chart needs (tree-shaken ECharts).
 use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
-type AnalyticsChartOption = ComposeOption<
+type BarChartOption = ComposeOption<
   | BarSeriesOption
   | GridComponentOption
   | TooltipComponentOption
@@ -34,15 +34,15 @@ type AnalyticsChartOption = ComposeOption<
   | AriaComponentOption
 >;
 
-export interface AnalyticsSeries {
+export interface BarSeries {
   /** Already translated. */
   name: string;
-  data: number[];
-  /** A Material colour role per bar (e.g. by ending rating) instead of one per series. */
-  roles?: string[];
+  /** `null` leaves a gap (no value for that category). */
+  data: (number | null)[];
+  /** A Material colour role per bar (e.g. better/worse) instead of one per series. */
+  roles?: (string | null)[];
 }
 
-/** Material colour roles the series take in turn, with their fallbacks. */
 const FALLBACKS: Record<string, string> = {
   '--mat-sys-primary': '#006a6a',
   '--mat-sys-tertiary': '#4b607c',
@@ -52,11 +52,12 @@ const FALLBACKS: Record<string, string> = {
 const SERIES_ROLES = Object.keys(FALLBACKS);
 
 /**
- * A bar chart of the simulation analytics. Decorative for screen readers (`aria-hidden`): each
- * chart sits beside a table with the same numbers, its text alternative.
+ * A horizontal bar chart for the report screens (evaluation, simulation analytics).
+ * Decorative for screen readers (`aria-hidden`): each chart sits beside a table or a list
+ * with the same numbers, its text alternative.
  */
 @Component({
-  selector: 'sb-simulation-analytics-chart',
+  selector: 'sb-bar-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<div #chart class="chart" aria-hidden="true" [style.height.px]="height()"></div>`,
   styles: `
@@ -69,12 +70,15 @@ const SERIES_ROLES = Object.keys(FALLBACKS);
     }
   `,
 })
-export class AnalyticsChartComponent {
+export class BarChartComponent {
   readonly categories = input.required<string[]>();
-  readonly series = input.required<AnalyticsSeries[]>();
-  /** Categories on the vertical axis (long labels such as scene titles or OPD names). */
+  readonly series = input.required<BarSeries[]>();
+  /** Categories on the vertical axis (long labels such as dimensions or OPD names). */
   readonly horizontal = input(false);
-  readonly height = input(260);
+  readonly height = input(240);
+  /** Fixed value axis bounds (e.g. 1–5 for Likert averages). */
+  readonly min = input<number | null>(null);
+  readonly max = input<number | null>(null);
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly element = viewChild.required<ElementRef<HTMLDivElement>>('chart');
@@ -100,11 +104,12 @@ export class AnalyticsChartComponent {
       this.categories();
       this.series();
       this.horizontal();
+      this.min();
+      this.max();
       this.render();
     });
   }
 
-  /** A colour role's value (e.g. `--mat-sys-primary`), or its fallback outside a theme. */
   private colour(role: string): string {
     const value = getComputedStyle(this.host.nativeElement).getPropertyValue(role).trim();
     return value || FALLBACKS[role] || '#191c1c';
@@ -126,9 +131,14 @@ export class AnalyticsChartComponent {
         overflow: 'truncate' as const,
       },
     };
-    const valueAxis = { type: 'value' as const, axisLabel: { color: text } };
+    const valueAxis = {
+      type: 'value' as const,
+      axisLabel: { color: text },
+      ...(this.min() !== null ? { min: this.min() as number } : {}),
+      ...(this.max() !== null ? { max: this.max() as number } : {}),
+    };
     const many = this.series().length > 1;
-    const option: AnalyticsChartOption = {
+    const option: BarChartOption = {
       aria: { enabled: false },
       grid: { left: this.horizontal() ? 148 : 48, right: 16, top: many ? 40 : 16, bottom: 32 },
       tooltip: { trigger: 'axis' },
