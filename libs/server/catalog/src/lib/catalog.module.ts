@@ -26,12 +26,7 @@ import { ScormModule } from './scorm/scorm.module';
 
 /** Courses: authoring and review, the catalogue, enrolment, the player and progress. */
 @Module({
-  imports: [
-    DiscoveryModule,
-    TypeOrmModule.forFeature(CATALOG_ENTITIES),
-    FilesModule,
-    ScormModule,
-  ],
+  imports: [DiscoveryModule, TypeOrmModule.forFeature(CATALOG_ENTITIES), FilesModule, ScormModule],
   controllers: [AuthoringController, EnrolmentController, LearningController, CompletionController],
   providers: [
     AuthoringService,
