@@ -8,6 +8,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import type { Choice, CompetencyEffect, Scenario, VariableUpdate } from '@siantar/scenario';
 import { ConditionEditorComponent } from './condition-editor.component';
 import { EDITOR_FORM_STYLES } from './editor-styles';
+import { RemoveRowButtonComponent } from './remove-row-button.component';
 import { optionalText, removeAt, replaceAt } from './list-edit';
 
 /**
@@ -23,6 +24,7 @@ import { optionalText, removeAt, replaceAt } from './list-edit';
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    RemoveRowButtonComponent,
     ConditionEditorComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -138,17 +140,10 @@ import { optionalText, removeAt, replaceAt } from './list-edit';
               (ngModelChange)="setDelta(k, $event)"
             />
           </mat-form-field>
-          <span class="row-actions">
-            <button
-              mat-icon-button
-              type="button"
-              (click)="patch({ effects: listOrNone(removeAt(choice().effects ?? [], k)) })"
-              [attr.aria-label]="'simulation.editor.choice.removeEffect' | translate: { n: k + 1 }"
-              [title]="'simulation.editor.choice.removeEffect' | translate: { n: k + 1 }"
-            >
-              <span aria-hidden="true">✕</span>
-            </button>
-          </span>
+          <sb-remove-row-button
+            [label]="'simulation.editor.choice.removeEffect' | translate: { n: k + 1 }"
+            (remove)="patch({ effects: listOrNone(removeAt(choice().effects ?? [], k)) })"
+          />
         </div>
       }
       <button
@@ -207,17 +202,10 @@ import { optionalText, removeAt, replaceAt } from './list-edit';
               (ngModelChange)="setUpdateValue(k, $event)"
             />
           </mat-form-field>
-          <span class="row-actions">
-            <button
-              mat-icon-button
-              type="button"
-              (click)="patch({ updates: listOrNone(removeAt(choice().updates ?? [], k)) })"
-              [attr.aria-label]="'simulation.editor.choice.removeUpdate' | translate: { n: k + 1 }"
-              [title]="'simulation.editor.choice.removeUpdate' | translate: { n: k + 1 }"
-            >
-              <span aria-hidden="true">✕</span>
-            </button>
-          </span>
+          <sb-remove-row-button
+            [label]="'simulation.editor.choice.removeUpdate' | translate: { n: k + 1 }"
+            (remove)="patch({ updates: listOrNone(removeAt(choice().updates ?? [], k)) })"
+          />
         </div>
       }
       <button

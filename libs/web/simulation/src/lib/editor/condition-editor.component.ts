@@ -15,6 +15,7 @@ import {
   switchMode,
 } from './condition-rows';
 import { EDITOR_FORM_STYLES } from './editor-styles';
+import { RemoveRowButtonComponent } from './remove-row-button.component';
 import { removeAt, replaceAt } from './list-edit';
 
 /**
@@ -30,6 +31,7 @@ import { removeAt, replaceAt } from './list-edit';
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    RemoveRowButtonComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -98,20 +100,11 @@ import { removeAt, replaceAt } from './list-edit';
             />
           </mat-form-field>
           @if (mode() === 'all') {
-            <span class="row-actions">
-              <button
-                mat-icon-button
-                type="button"
-                [disabled]="rows().length <= 1"
-                (click)="removeRow(i)"
-                [attr.aria-label]="
-                  'simulation.editor.condition.removeRow' | translate: { n: i + 1 }
-                "
-                [title]="'simulation.editor.condition.removeRow' | translate: { n: i + 1 }"
-              >
-                <span aria-hidden="true">✕</span>
-              </button>
-            </span>
+            <sb-remove-row-button
+              [label]="'simulation.editor.condition.removeRow' | translate: { n: i + 1 }"
+              [disabled]="rows().length <= 1"
+              (remove)="removeRow(i)"
+            />
           }
         </div>
       }

@@ -8,6 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { FormPractice, PracticeDocument, PracticeField } from '@siantar/scenario';
 import { EDITOR_FORM_STYLES } from './editor-styles';
+import { RemoveRowButtonComponent } from './remove-row-button.component';
 import { moveItem, optionalText, removeAt, replaceAt, uniqueKey } from './list-edit';
 
 const FIELD_TYPES: PracticeField['type'][] = ['text', 'number', 'date', 'select'];
@@ -27,6 +28,7 @@ const MATCHES: NonNullable<PracticeField['match']>[] = ['case-insensitive', 'exa
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    RemoveRowButtonComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -77,19 +79,10 @@ const MATCHES: NonNullable<PracticeField['match']>[] = ['case-insensitive', 'exa
                 (ngModelChange)="setLine(i, j, { value: $event })"
               />
             </mat-form-field>
-            <span class="row-actions">
-              <button
-                mat-icon-button
-                type="button"
-                (click)="setDocument(i, { lines: removeAt(d.lines, j) })"
-                [attr.aria-label]="
-                  'simulation.editor.practice.removeLine' | translate: { n: j + 1 }
-                "
-                [title]="'simulation.editor.practice.removeLine' | translate: { n: j + 1 }"
-              >
-                <span aria-hidden="true">✕</span>
-              </button>
-            </span>
+            <sb-remove-row-button
+              [label]="'simulation.editor.practice.removeLine' | translate: { n: j + 1 }"
+              (remove)="setDocument(i, { lines: removeAt(d.lines, j) })"
+            />
           </div>
         }
         <div class="actions">

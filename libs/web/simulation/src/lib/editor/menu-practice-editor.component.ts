@@ -7,6 +7,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { MenuPathPractice, MenuScreen } from '@siantar/scenario';
 import { EDITOR_FORM_STYLES } from './editor-styles';
+import { RemoveRowButtonComponent } from './remove-row-button.component';
 import { removeAt, replaceAt } from './list-edit';
 import { addMenuScreen, newOptionId, removeMenuScreen, walkMenuPath } from './menu-practice-ops';
 
@@ -23,6 +24,7 @@ import { addMenuScreen, newOptionId, removeMenuScreen, walkMenuPath } from './me
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    RemoveRowButtonComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -88,21 +90,12 @@ import { addMenuScreen, newOptionId, removeMenuScreen, walkMenuPath } from './me
                 }
               </mat-select>
             </mat-form-field>
-            <span class="row-actions">
-              <button
-                mat-icon-button
-                type="button"
-                (click)="setScreen(i, { options: removeAt(s.options, j) })"
-                [attr.aria-label]="
-                  'simulation.editor.practice.removeOption' | translate: { label: o.label || o.id }
-                "
-                [title]="
-                  'simulation.editor.practice.removeOption' | translate: { label: o.label || o.id }
-                "
-              >
-                <span aria-hidden="true">✕</span>
-              </button>
-            </span>
+            <sb-remove-row-button
+              [label]="
+                'simulation.editor.practice.removeOption' | translate: { label: o.label || o.id }
+              "
+              (remove)="setScreen(i, { options: removeAt(s.options, j) })"
+            />
           </div>
         }
         <div class="actions">

@@ -8,6 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { Competency, Scenario, SimulationSettings, Variable } from '@siantar/scenario';
 import { EDITOR_FORM_STYLES } from './editor-styles';
+import { RemoveRowButtonComponent } from './remove-row-button.component';
 import { removeAt, replaceAt, uniqueKey } from './list-edit';
 import { renameCompetency, renameVariable } from './scenario-graph-ops';
 
@@ -25,6 +26,7 @@ import { renameCompetency, renameVariable } from './scenario-graph-ops';
     MatRadioModule,
     MatSelectModule,
     TranslatePipe,
+    RemoveRowButtonComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -78,23 +80,12 @@ import { renameCompetency, renameVariable } from './scenario-graph-ops';
               [attr.data-path]="'competencies[' + i + '].key'"
             />
           </mat-form-field>
-          <span class="row-actions">
-            <button
-              mat-icon-button
-              type="button"
-              (click)="patch({ competencies: removeAt(scenario().competencies, i) })"
-              [attr.aria-label]="
-                'simulation.editor.settings.removeCompetency'
-                  | translate: { label: c.label || c.key }
-              "
-              [title]="
-                'simulation.editor.settings.removeCompetency'
-                  | translate: { label: c.label || c.key }
-              "
-            >
-              <span aria-hidden="true">✕</span>
-            </button>
-          </span>
+          <sb-remove-row-button
+            [label]="
+              'simulation.editor.settings.removeCompetency' | translate: { label: c.label || c.key }
+            "
+            (remove)="patch({ competencies: removeAt(scenario().competencies, i) })"
+          />
         </div>
       }
       <button
@@ -164,21 +155,12 @@ import { renameCompetency, renameVariable } from './scenario-graph-ops';
               (ngModelChange)="setNumber(i, 'max', $event)"
             />
           </mat-form-field>
-          <span class="row-actions">
-            <button
-              mat-icon-button
-              type="button"
-              (click)="patch({ variables: removeAt(scenario().variables, i) })"
-              [attr.aria-label]="
-                'simulation.editor.settings.removeVariable' | translate: { label: v.label || v.key }
-              "
-              [title]="
-                'simulation.editor.settings.removeVariable' | translate: { label: v.label || v.key }
-              "
-            >
-              <span aria-hidden="true">✕</span>
-            </button>
-          </span>
+          <sb-remove-row-button
+            [label]="
+              'simulation.editor.settings.removeVariable' | translate: { label: v.label || v.key }
+            "
+            (remove)="patch({ variables: removeAt(scenario().variables, i) })"
+          />
         </div>
       }
       <button
