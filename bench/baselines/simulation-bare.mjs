@@ -27,13 +27,13 @@ import { app, listen, pool, problem, root } from './common.mjs';
 const RUNS_SERVICE = 'libs/server/simulation/src/lib/runs/runs.service.ts';
 // The api's row: same table, same columns (checked against its source at start).
 const INSERT_COLUMNS = `INSERT INTO simulation_action (run_id, seq, scene_id, action, choice_id, to_scene_id, feedback, mistakes, ms_in_scene)`;
-const MS_IN_SCENE = `greatest(0, round(extract(epoch FROM clock_timestamp() - $1::timestamptz) * 1000))::int`;
+const MS_IN_SCENE = `greatest(0, round(extract(epoch FROM clock_timestamp() - $9::timestamptz) * 1000))::int`;
 assertInSource(root, RUNS_SERVICE, { INSERT_COLUMNS, MS_IN_SCENE, LOCK: 'FOR UPDATE OF r' });
 
 const LOCK_SQL = `SELECT id, seq, status, state, scene_entered_at FROM simulation_run
   WHERE id = $1 AND user_id = $2 FOR UPDATE`;
 const INSERT_SQL = `${INSERT_COLUMNS}
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ${MS_IN_SCENE.replace('$1', '$9')})`;
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ${MS_IN_SCENE})`;
 const UPDATE_SQL = `UPDATE simulation_run SET seq = $2, state = $3,
        scene_entered_at = CASE WHEN $4 THEN clock_timestamp() ELSE scene_entered_at END
   WHERE id = $1`;

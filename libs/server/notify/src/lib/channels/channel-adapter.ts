@@ -6,6 +6,8 @@ export interface Recipient {
   name: string;
   email: string | null;
   language: Lang;
+  /** Why mail to this address is paused (a permanent refusal), or null. */
+  emailBounce?: string | null;
 }
 
 export interface Delivery {

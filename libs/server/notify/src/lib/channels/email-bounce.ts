@@ -20,14 +20,6 @@ export function permanentRefusal(e: unknown, address: string): string | null {
   return (err.response ?? `SMTP ${err.responseCode}`).slice(0, 500);
 }
 
-export async function bounceOf(em: EntityManager, address: string): Promise<string | null> {
-  const rows: { reason: string }[] = await em.query(
-    `SELECT reason FROM email_bounce WHERE address = lower($1)`,
-    [address],
-  );
-  return rows[0]?.reason ?? null;
-}
-
 export async function markBounced(em: EntityManager, address: string, reason: string) {
   await em.query(
     `INSERT INTO email_bounce (address, reason) VALUES (lower($1), $2)

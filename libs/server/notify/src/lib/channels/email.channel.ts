@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { unsubscribeToken } from '../preferences/unsubscribe-token';
 import { emailBody } from '../templates/email-body';
 import { ChannelAdapter, type Delivery, type DeliveryOutcome } from './channel-adapter';
-import { bounceOf, markBounced, permanentRefusal } from './email-bounce';
+import { markBounced, permanentRefusal } from './email-bounce';
 
 /**
  * The Message-ID of a notice's email, the same on every send of that notice: when a worker
@@ -36,8 +36,8 @@ export class EmailChannel extends ChannelAdapter {
 
   async deliver(d: Delivery): Promise<DeliveryOutcome> {
     if (!d.to.email) return { status: 'skipped', detail: 'tanpa alamat email' };
-    const bounce = await bounceOf(this.db.manager, d.to.email);
-    if (bounce) return { status: 'skipped', detail: `alamat email memantul: ${bounce}` };
+    if (d.to.emailBounce)
+      return { status: 'skipped', detail: `alamat email memantul: ${d.to.emailBounce}` };
     if (d.digest) return { status: 'deferred', detail: 'digest' };
     const unsubscribe = CATEGORY_DEFAULTS[d.category].mandatory
       ? null

@@ -55,7 +55,8 @@ export class DeliverNotificationHandler implements JobHandler<'notify.deliver'> 
     // A notice that failed for good is delivered when an admin retries its job.
     if (row?.status !== 'planned' && row?.status !== 'failed') return;
     const [user]: (Recipient & { active: boolean })[] = await this.db.query(
-      `SELECT id, name, email, language, active FROM app_user WHERE id = $1`,
+      `SELECT u.id, u.name, u.email, u.language, u.active, b.reason AS "emailBounce"
+         FROM app_user u LEFT JOIN email_bounce b ON b.address = lower(u.email) WHERE u.id = $1`,
       [row.user_id],
     );
     const category = EVENT_CATEGORY[row.event];

@@ -59,9 +59,13 @@ export class JpNudgeHandler implements JobHandler<'notify.jp-nudge'> {
         WHERE u.active AND 'learner' = ANY(u.roles)
         GROUP BY u.supervisor_id`,
     );
+    const bySupervisor = new Map<string, BehindRow[]>();
+    for (const b of behind)
+      if (b.supervisor_id)
+        bySupervisor.set(b.supervisor_id, [...(bySupervisor.get(b.supervisor_id) ?? []), b]);
     let summaries = 0;
     for (const { supervisor_id, team } of teams) {
-      const theirs = behind.filter((b) => b.supervisor_id === supervisor_id);
+      const theirs = bySupervisor.get(supervisor_id) ?? [];
       if (theirs.length === 0) continue;
       summaries++;
       await this.planner.plan(em, {

@@ -198,13 +198,11 @@ export class RunsService {
       const next = outcome.state;
       const moved =
         next.sceneId !== run.state.sceneId || next.path.length !== run.state.path.length;
-      const [{ ms }]: { ms: number }[] = await em.query(
-        `SELECT greatest(0, round(extract(epoch FROM clock_timestamp() - $1::timestamptz) * 1000))::int AS ms`,
-        [run.scene_entered_at],
-      );
+      // Time in the scene by the database clock, in the same statement (no extra round trip).
       await em.query(
         `INSERT INTO simulation_action (run_id, seq, scene_id, action, choice_id, to_scene_id, feedback, mistakes, ms_in_scene)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+                 greatest(0, round(extract(epoch FROM clock_timestamp() - $9::timestamptz) * 1000))::int)`,
         [
           run.id,
           dto.seq,
@@ -214,7 +212,7 @@ export class RunsService {
           action.type === 'choose' ? next.sceneId : null,
           outcome.feedback,
           JSON.stringify(outcome.mistakes),
-          ms,
+          run.scene_entered_at,
         ],
       );
       const ended = next.ending !== null;
