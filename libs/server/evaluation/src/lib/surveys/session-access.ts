@@ -52,27 +52,6 @@ export async function attended(
   return rows.length > 0;
 }
 
-/**
- * Invited to the session, as the live domain decides it: a course session's enrolled
- * learners, a webinar's audience (everyone when it is empty).
- */
-export async function invited(em: EntityManager, s: SessionRow, userId: string): Promise<boolean> {
-  const rows: unknown[] = await em.query(
-    `SELECT 1 FROM live_session s WHERE s.id = $2 AND (
-       (s.course_id IS NOT NULL AND EXISTS (
-          SELECT 1 FROM enrolment e
-           WHERE e.course_id = s.course_id AND e.user_id = $1 AND e.status IN ('active', 'completed')))
-       OR (s.course_id IS NULL AND (
-          cardinality(s.audience_org_unit_ids) = 0
-          OR EXISTS (
-            SELECT 1 FROM app_user u JOIN org_unit ou ON ou.id = u.org_unit_id,
-                   unnest(s.audience_org_unit_ids) AS a(id)
-             WHERE u.id = $1 AND ou.path LIKE '%/' || a.id::text || '/%'))))`,
-    [userId, s.id],
-  );
-  return rows.length > 0;
-}
-
 export interface SessionAccess {
   /** May change the session (and its survey settings), as the live domain decides it. */
   manages: boolean;

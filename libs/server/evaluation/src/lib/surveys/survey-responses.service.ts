@@ -9,8 +9,9 @@ import type {
 } from '@siantar/contracts';
 import { CompletionSignals } from '@siantar/server-catalog';
 import { AppError, notFound, type Principal } from '@siantar/server-core';
+import { mayJoin } from '@siantar/server-live';
 import type { DataSource, EntityManager } from 'typeorm';
-import { attended, invited, isSessionTrainer, loadSession } from './session-access';
+import { attended, isSessionTrainer, loadSession } from './session-access';
 import { checkAnswers } from './survey-answers';
 import { activeItems, coursePolicy, type SurveyPolicy, sessionPolicy } from './survey-policy';
 
@@ -117,7 +118,8 @@ export class SurveyResponsesService {
         `Anda pengajar sesi "${s.title}"; survei sesi diisi oleh peserta.`,
       );
     if (!(await attended(em, sessionId, p.id))) {
-      if (!(await invited(em, s, p.id))) throw notFound('Sesi');
+      // Trainers are turned away above, so the live domain's join rule is the invitation.
+      if (!(await mayJoin(em, s.id, p.id))) throw notFound('Sesi');
       throw new AppError(
         403,
         'survey.not-attendee',
