@@ -20,3 +20,4 @@ export * from './lib/ui/translated-paginator-intl';
 export * from './lib/ui/paginator.component';
 export * from './lib/ui/confirm-dialog.component';
 export * from './lib/ui/reason-dialog.component';
+export * from './lib/ui/save-blob';

@@ -35,11 +35,12 @@ import {
   PageState,
   PaginatorComponent,
   loadOnChange,
+  saveBlob,
   toProblem,
   toProblemAsync,
 } from '@siantar/web-core';
 import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.api';
-import { fileSlug, saveBlob } from '../authoring-api/download';
+import { fileSlug } from '../authoring-api/download';
 import { CategoryDialogComponent, type CategoryDialogData } from './category-dialog.component';
 import { categoryRows } from './category-tree';
 

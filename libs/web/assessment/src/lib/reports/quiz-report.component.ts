@@ -21,11 +21,12 @@ import type { ProblemDetails, QuizReport } from '@siantar/contracts';
 import {
   ProblemAlertComponent,
   TableRegionComponent,
+  saveBlob,
   sendRequest,
   toProblemAsync,
 } from '@siantar/web-core';
 import { AssessmentAuthoringApi } from '../authoring-api/assessment-authoring.api';
-import { fileSlug, saveBlob } from '../authoring-api/download';
+import { fileSlug } from '../authoring-api/download';
 import { RegradeDialogComponent, type RegradeDialogData } from './regrade-dialog.component';
 import { bandShares, needsReview, passRatePercent } from './report-math';
 import { ScoreHistogramComponent, bandLabels } from './score-histogram.component';

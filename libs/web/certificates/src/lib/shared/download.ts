@@ -1,21 +1,9 @@
 import { HttpEventType, type HttpHeaders } from '@angular/common/http';
 import { type DestroyRef, computed, signal } from '@angular/core';
 import type { CertificateView, ProblemDetails } from '@siantar/contracts';
-import { toProblemAsync } from '@siantar/web-core';
+import { saveBlob, toProblemAsync } from '@siantar/web-core';
 import type { Subscription } from 'rxjs';
 import type { CertificatesApi } from '../api/certificates.api';
-
-/** Offers a blob as a file download (the request carried the sign-in, a plain link would not). */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** `sertifikat-0001-SKP-BKPSDM-2026.pdf`: the register number, safe as a file name. */
 export function certificateFileName(certificate: Pick<CertificateView, 'registerNumber'>): string {

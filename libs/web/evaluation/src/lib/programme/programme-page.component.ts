@@ -11,12 +11,12 @@ import {
   ProblemAlertComponent,
   TableRegionComponent,
   loadOnChange,
+  saveBlob,
   toProblemAsync,
 } from '@siantar/web-core';
 import { EvaluationApi, type EvaluationPeriod } from '../api/evaluation.api';
 import { PeriodFilterComponent } from '../results/period-filter.component';
 import { type BarSeries, BarChartComponent } from '@siantar/web-charts';
-import { saveBlob } from '../ui/save-blob';
 import { followUpCompletion, followUpFiguresOf, reportFileName, signed } from './programme-model';
 
 interface ProgrammeQuery extends EvaluationPeriod {

@@ -1,19 +1,7 @@
 import type { WritableSignal } from '@angular/core';
 import type { ProblemDetails } from '@siantar/contracts';
-import { toProblemAsync } from '@siantar/web-core';
+import { saveBlob, toProblemAsync } from '@siantar/web-core';
 import type { LedgerApi } from '../api/progress.api';
-
-/** Offers a blob as a file download (the request carried the auth header, a plain link would not). */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Downloads a person's SIASN file of a year (`siasn-<NIP or id>-<year>.<format>`). */
 export function downloadSiasn(

@@ -1,4 +1,4 @@
-/** Offers a blob as a file download (the request carried the auth header, a plain link would not). */
+/** Offers a blob as a file download (the request carried the sign-in, a plain link would not). */
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
