@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AuthoringCourseResponse } from '@siantar/contracts';
 import { CatalogModule } from '@siantar/server-catalog';
 import { IdentityModule } from '@siantar/server-identity';
 import {
@@ -14,7 +13,7 @@ import {
   type TestUnit,
   type TestUser,
 } from '@siantar/server-testing';
-import request from 'supertest';
+import { publishCourse as publishCatalogCourse } from '@siantar/server-catalog/testing';
 import { LiveModule } from '../live.module';
 
 export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -110,44 +109,17 @@ export async function publishCourse(
   admin: string,
   code: string,
 ): Promise<{ id: string; liveKey: string; linkKey: string }> {
-  const draft = await request(t.http)
-    .post('/api/v1/authoring/courses')
-    .set(auth(trainer))
-    .send({ code, title: `Kursus ${code}`, summary: 'Ringkasan.', jp: 4 })
-    .expect(201);
-  const courseId = (draft.body as AuthoringCourseResponse).courseId;
-  const mod = await request(t.http)
-    .post(`/api/v1/authoring/courses/${courseId}/draft/modules`)
-    .set(auth(trainer))
-    .send({ title: 'Modul 1' })
-    .expect(201);
-  const moduleId = (mod.body as AuthoringCourseResponse).working.modules[0].id;
-  for (const l of [
-    { type: 'link', title: 'Tautan', content: { url: 'https://example.go.id' } },
-    { type: 'live-session', title: 'Sesi tatap maya', content: {} },
-  ])
-    await request(t.http)
-      .post(`/api/v1/authoring/courses/${courseId}/draft/modules/${moduleId}/lessons`)
-      .set(auth(trainer))
-      .send({ ...l, durationMinutes: 60 })
-      .expect(201);
-  await request(t.http)
-    .post(`/api/v1/authoring/courses/${courseId}/draft/submit`)
-    .set(auth(trainer))
-    .send({ changelog: 'Versi pertama.' })
-    .expect(200);
-  await request(t.http)
-    .post(`/api/v1/authoring/courses/${courseId}/review/approve`)
-    .set(auth(admin))
-    .send({})
-    .expect(200);
-  const keys: { key: string; type: string }[] = await t.db.query(
-    `SELECT l.key, l.type FROM lesson l JOIN course c ON c.current_version_id = l.version_id
-      WHERE c.id = $1`,
-    [courseId],
-  );
-  const key = (type: string) => keys.find((k) => k.type === type)?.key ?? '';
-  return { id: courseId, liveKey: key('live-session'), linkKey: key('link') };
+  const course = await publishCatalogCourse(t, trainer, admin, {
+    code,
+    meta: { summary: 'Ringkasan.', jp: 4 },
+    lessons: [
+      { type: 'link', title: 'Tautan', content: { url: 'https://example.go.id' } },
+      { type: 'live-session', title: 'Sesi tatap maya', content: {} },
+    ],
+  });
+  const lessons = course.working.modules.flatMap((m) => m.lessons);
+  const key = (type: string) => lessons.find((l) => l.type === type)?.key ?? '';
+  return { id: course.courseId, liveKey: key('live-session'), linkKey: key('link') };
 }
 
 /** A time `days` from now, on the hour (UTC), as ISO 8601. */
