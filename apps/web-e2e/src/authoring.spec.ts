@@ -32,6 +32,8 @@ test('a partner drafts a course with a text and a video lesson; an admin reviews
 
   await page.getByRole('button', { name: 'Kursus baru' }).click();
   const create = page.getByRole('dialog');
+  // The dialog focuses its first field once open: typing before that would land elsewhere.
+  await expect(create.getByLabel('Kode kursus')).toBeFocused();
   await create.getByLabel('Kode kursus').fill(code);
   await create.getByLabel('Judul kursus').fill(title);
   await create.getByRole('button', { name: 'Buat kursus' }).click();

@@ -34,6 +34,8 @@ test('a trainer builds a three-scene scenario in the editor and publishes it', a
   await openAuthoring(page);
   await page.getByRole('button', { name: 'Kursus baru' }).click();
   const create = page.getByRole('dialog');
+  // The dialog focuses its first field once open: typing before that would land elsewhere.
+  await expect(create.getByLabel('Kode kursus')).toBeFocused();
   await create.getByLabel('Kode kursus').fill(`SIM-${tag}`);
   await create.getByLabel('Judul kursus').fill(title);
   await create.getByRole('button', { name: 'Buat kursus' }).click();
